@@ -1,0 +1,6 @@
+export * from './channel';
+export * from './contact';
+export * from './agent';
+export * from './message';
+export * from './thread';
+export * from './commerce';

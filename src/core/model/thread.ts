@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ChannelSchema } from './channel';
+
+export const ThreadStatusSchema = z.enum(['open', 'resolved']);
+export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
+
+/**
+ * A conversation with one customer on one channel. The summary fields (last message, unread count) are kept
+ * by the gateway so a desktop can draw the conversation list without reading every message.
+ */
+export const ThreadSchema = z.object({
+  id: z.string().min(1),
+  contactId: z.string().min(1),
+  channel: ChannelSchema,
+  status: ThreadStatusSchema,
+  assigneeId: z.string().nullable(),
+  createdAt: z.number().int(),
+  lastMessageAt: z.number().int(),
+  lastMessagePreview: z.string(),
+  lastMessageDirection: z.enum(['in', 'out']),
+  /** Customer messages that arrived after the last agent reply or read. */
+  unreadCount: z.number().int().nonnegative(),
+  /** Last customer message time: drives "waiting since" and the 24-hour window. */
+  lastInboundAt: z.number().int().nullable(),
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
+/** The list preview never carries a whole 100 KB message: one line, bounded. */
+export function previewOf(text: string, max = 140): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AgentSchema } from '../model/agent';
+import type { Agent } from '../model/agent';
+import type { Message } from '../model/message';
+import type { Thread } from '../model/thread';
+import type { Result } from '../result';
+import type { SyncEvent } from './events';
+
+/**
+ * The socket.io contract between a desktop and the gateway. A desktop connects with `auth: { token }`;
+ * a wrong token is refused at the handshake (`connect_error` with message `unauthorized`).
+ *
+ * Catch-up is pulled, live is pushed: the desktop asks `sync:pull` for pages after its cursor until it has
+ * reached `head`, then applies `sync:events` pushes. A push whose first seq is not cursor + 1 means it missed
+ * something (a reconnect, a dropped packet), and it pulls again. Every command answers with an ack `Result`.
+ */
+export const SOCKET_PATH = '/socket.io';
+export const MAX_PULL_LIMIT = 5000;
+export const MAX_MESSAGE_LENGTH = 100_000;
+
+export const PullInputSchema = z.object({
+  after: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(MAX_PULL_LIMIT).default(1000),
+});
+export type PullInput = z.input<typeof PullInputSchema>;
+export interface PullOutput {
+  events: SyncEvent[];
+  /** The newest seq in the store: the desktop is caught up when its cursor reaches it. */
+  head: number;
+}
+
+const clientIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const threadIdSchema = z.string().min(1).max(128);
+
+export const SendInputSchema = z.object({
+  clientId: clientIdSchema,
+  threadId: threadIdSchema,
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+    .refine((t) => t.trim().length > 0, 'text is empty'),
+});
+export type SendInput = z.infer<typeof SendInputSchema>;
+
+export const ThreadRefSchema = z.object({ threadId: threadIdSchema });
+export const AssignInputSchema = z.object({ threadId: threadIdSchema, assigneeId: z.string().min(1).nullable() });
+
+export const HelloOutputSchema = z.object({ agent: AgentSchema, head: z.number().int().nonnegative() });
+export type HelloOutput = z.infer<typeof HelloOutputSchema>;
+
+/** Commands a desktop sends; each handler parses its input with the schema above. */
+export interface ClientToServerEvents {
+  'session:hello': (ack: (res: Result<{ agent: Agent; head: number }>) => void) => void;
+  'sync:pull': (input: unknown, ack: (res: Result<PullOutput>) => void) => void;
+  'message:send': (input: unknown, ack: (res: Result<{ message: Message }>) => void) => void;
+  'thread:resolve': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:reopen': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:assign': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:read': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'sync:events': (payload: { events: SyncEvent[] }) => void;
+}

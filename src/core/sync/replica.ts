@@ -1,0 +1,52 @@
+import type { Contact } from '../model/contact';
+import type { Message } from '../model/message';
+import type { Thread } from '../model/thread';
+import type { SyncEvent } from './events';
+
+/** What a batch of events does to a local replica: the latest version of each entity it touches. */
+export interface ReplicaBatch {
+  contacts: Contact[];
+  threads: Thread[];
+  messages: Message[];
+  /** The highest sequence number in the batch: the cursor to store in the same transaction. */
+  lastSeq: number;
+}
+
+/**
+ * Folds events into one write per entity. Events carry whole entities, so the last one for an id wins; the
+ * result can be written with three bulkPuts and is the same whatever happened to be in the replica before.
+ */
+export function reduceBatch(events: readonly SyncEvent[], cursor: number): ReplicaBatch {
+  const contacts = new Map<string, Contact>();
+  const threads = new Map<string, Thread>();
+  const messages = new Map<string, Message>();
+  let lastSeq = cursor;
+  for (const event of events) {
+    // Already applied (a replay overlapping a live push): skip, so an older snapshot never wins.
+    if (event.seq <= cursor) continue;
+    if (event.seq > lastSeq) lastSeq = event.seq;
+    switch (event.type) {
+      case 'contact.upserted':
+        contacts.set(event.contact.id, event.contact);
+        break;
+      case 'thread.upserted':
+        threads.set(event.thread.id, event.thread);
+        break;
+      case 'message.added':
+      case 'message.updated':
+        messages.set(event.message.id, event.message);
+        break;
+    }
+  }
+  return {
+    contacts: [...contacts.values()],
+    threads: [...threads.values()],
+    messages: [...messages.values()],
+    lastSeq,
+  };
+}
+
+/** Outbound messages get their id from the desktop's client id, so the pending copy and the stored one match. */
+export function outboundMessageId(clientId: string): string {
+  return `out_${clientId}`;
+}
