@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AgentSchema } from '../model/agent';
-import type { Agent } from '../model/agent';
 import type { Message } from '../model/message';
 import type { Thread } from '../model/thread';
 import type { Result } from '../result';
@@ -49,12 +48,20 @@ export type SendInput = z.infer<typeof SendInputSchema>;
 export const ThreadRefSchema = z.object({ threadId: threadIdSchema });
 export const AssignInputSchema = z.object({ threadId: threadIdSchema, assigneeId: z.string().min(1).nullable() });
 
-export const HelloOutputSchema = z.object({ agent: AgentSchema, head: z.number().int().nonnegative() });
+/**
+ * `workspaceId` names the gateway's store: a desktop keeps one local database per workspace, so pointing it at
+ * another gateway (or a wiped one) never mixes two inboxes or trusts a cursor from elsewhere.
+ */
+export const HelloOutputSchema = z.object({
+  agent: AgentSchema,
+  head: z.number().int().nonnegative(),
+  workspaceId: z.string().min(1),
+});
 export type HelloOutput = z.infer<typeof HelloOutputSchema>;
 
 /** Commands a desktop sends; each handler parses its input with the schema above. */
 export interface ClientToServerEvents {
-  'session:hello': (ack: (res: Result<{ agent: Agent; head: number }>) => void) => void;
+  'session:hello': (ack: (res: Result<HelloOutput>) => void) => void;
   'sync:pull': (input: unknown, ack: (res: Result<PullOutput>) => void) => void;
   'message:send': (input: unknown, ack: (res: Result<{ message: Message }>) => void) => void;
   'thread:resolve': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
