@@ -1,0 +1,33 @@
+import type { Session } from '../core/ipc/contract';
+import type { IpcHandlers } from './ipc';
+import { isExternalHttpUrl } from './origin';
+
+/** The native capabilities the IPC handlers need; `native.ts` provides them with Electron. */
+export interface DesktopServices {
+  session(): Session;
+  isWindowFocused(): boolean;
+  showNotification(notification: { title: string; body: string; threadId: string }): void;
+  setBadgeCount(count: number): void;
+  openExternal(url: string): Promise<void>;
+}
+
+export function createDesktopHandlers(services: DesktopServices): IpcHandlers {
+  return {
+    'session:get': () => services.session(),
+    'notify:show': (input) => {
+      // The agent is looking at the inbox already: a banner would only interrupt.
+      if (!services.isWindowFocused()) services.showNotification(input);
+      return null;
+    },
+    'badge:set': ({ count }) => {
+      services.setBadgeCount(count);
+      return null;
+    },
+    'link:open': async ({ url }) => {
+      // The schema already demands http(s); a real URL parse is the second lock on the one door to the OS.
+      if (!isExternalHttpUrl(url)) throw new Error('only http(s) links open outside the app');
+      await services.openExternal(url);
+      return null;
+    },
+  };
+}
