@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { startGateway } from './index';
+import { readSettings } from './settings';
+
+/** `npm run gateway`: the gateway as its own process (a team server, or scripts against a demo). */
+async function main(): Promise<void> {
+  const read = readSettings(process.argv.slice(2), process.env);
+  if (!read.ok) {
+    console.error(`comptoir gateway: invalid settings: ${read.error}`);
+    console.error('usage: npm run gateway -- [--port N] [--host H] [--data-dir DIR] [--demo] [--static DIR]');
+    process.exit(2);
+  }
+  const { settings } = read;
+  const gateway = await startGateway({
+    dataDir: resolve(settings.dataDir),
+    host: settings.host,
+    port: settings.port,
+    demo: settings.demo,
+    staticDir: settings.staticDir ? resolve(settings.staticDir) : null,
+    adminToken: settings.adminToken,
+  });
+  console.log(`Comptoir gateway listening on ${gateway.url}`);
+  // Printed once, when created; the store keeps only its hash. An admin token from the environment is not echoed.
+  if (gateway.token && !settings.adminToken) console.log(`Admin token (shown once, keep it safe): ${gateway.token}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`comptoir gateway: ${signal}: close failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`comptoir gateway: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  describeIssues,
+  SendInputSchema,
+  ThreadRefSchema,
+  ThreadStatusSchema,
+  type Agent,
+  type Result,
+  type Thread,
+} from '../../core';
+import type { Authenticate } from '../auth';
+import type { SandboxChannel } from '../channels/sandbox';
+import { UNKNOWN_THREAD } from '../inbox/errors';
+import type { Inbox } from '../inbox/inbox';
+import type { Log } from '../log';
+import { readJsonBody } from './body';
+import { sendError, sendJson } from './respond';
+
+export interface ApiOptions {
+  inbox: Inbox;
+  authenticate: Authenticate;
+  /** Null when the sandbox channel is off: its endpoint then answers 404. */
+  sandbox: SandboxChannel | null;
+  version: string;
+  log: Log;
+}
+
+const ReplyBodySchema = z.object({
+  text: SendInputSchema.shape.text,
+  clientId: SendInputSchema.shape.clientId.optional(),
+});
+
+const SandboxBodySchema = z.object({
+  from: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(100),
+  text: SendInputSchema.shape.text,
+});
+
+const ThreadListQuerySchema = z.object({ status: ThreadStatusSchema.optional() });
+
+/** Thrown inside a handler to answer with an error status; logged once as a rejected input. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface Request {
+  req: IncomingMessage;
+  agent: Agent;
+  query: URLSearchParams;
+  /** The captured path parameter (a thread id), already decoded. */
+  param: string;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle(request: Request): Promise<{ status: number; body: unknown }>;
+}
+
+/** The token-protected JSON API under /api (documented in docs/api.md). */
+export function createApi(options: ApiOptions) {
+  const { inbox, sandbox, log } = options;
+
+  const body = async <S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> => {
+    const read = await readJsonBody(req);
+    if (!read.ok) throw new HttpError(read.status, read.error);
+    const parsed = schema.safeParse(read.value);
+    if (!parsed.success) throw new HttpError(400, `invalid body: ${describeIssues(parsed.error.issues)}`);
+    return parsed.data;
+  };
+
+  const threadResult = (result: Result<Thread>) => {
+    if (!result.ok) throw new HttpError(result.error === UNKNOWN_THREAD ? 404 : 400, result.error);
+    return { status: 200, body: { ok: true, thread: result.value } };
+  };
+
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/api\/threads$/,
+      async handle({ query }) {
+        const parsed = ThreadListQuerySchema.safeParse(Object.fromEntries(query));
+        if (!parsed.success) throw new HttpError(400, `invalid query: ${describeIssues(parsed.error.issues)}`);
+        return { status: 200, body: { ok: true, threads: await inbox.threads(parsed.data.status) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/threads\/([^/]+)\/messages$/,
+      async handle({ param }) {
+        const result = await inbox.messages(param);
+        if (!result.ok) throw new HttpError(404, result.error);
+        return { status: 200, body: { ok: true, messages: result.value } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/threads\/([^/]+)\/messages$/,
+      async handle({ req, agent, param }) {
+        const input = await body(req, ReplyBodySchema);
+        const clientId = input.clientId ?? `api_${randomBytes(12).toString('base64url')}`;
+        const result = await inbox.reply({ agentId: agent.id, threadId: param, clientId, text: input.text });
+        if (!result.ok) throw new HttpError(result.error === UNKNOWN_THREAD ? 404 : 409, result.error);
+        return { status: result.value.created ? 201 : 200, body: { ok: true, message: result.value.message } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/threads\/([^/]+)\/resolve$/,
+      handle: async ({ agent, param }) => threadResult(await inbox.resolve(agent.id, param)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/threads\/([^/]+)\/reopen$/,
+      handle: async ({ agent, param }) => threadResult(await inbox.reopen(agent.id, param)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/messages$/,
+      async handle({ req }) {
+        if (!sandbox) throw new HttpError(404, 'the sandbox channel is off (start the gateway with the demo)');
+        const input = await body(req, SandboxBodySchema);
+        const { message, thread, contact } = await sandbox.ingestSandboxMessage(input);
+        return { status: 201, body: { ok: true, message, thread, contact } };
+      },
+    },
+  ];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const agent = await options.authenticate(token);
+    if (!agent) throw new HttpError(401, 'unauthorized', { 'www-authenticate': 'Bearer' });
+    const matching = routes.filter((r) => r.pattern.test(url.pathname));
+    const route = matching.find((r) => r.method === req.method);
+    if (!route) {
+      if (matching.length === 0) throw new HttpError(404, `no route ${url.pathname}`);
+      throw new HttpError(405, `${req.method ?? ''} is not allowed here`, {
+        allow: matching.map((r) => r.method).join(', '),
+      });
+    }
+    const param = decodeParam(route.pattern.exec(url.pathname)?.[1]);
+    const answer = await route.handle({ req, agent, query: url.searchParams, param });
+    sendJson(res, answer.status, answer.body);
+  };
+
+  /** Answers one /api request; never throws. */
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    try {
+      if (url.pathname === '/api/health') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+        sendJson(res, 200, { ok: true, version: options.version, workspaceId: inbox.store.workspaceId });
+        return;
+      }
+      await handle(req, res, url);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        log(`rejected ${req.method ?? ''} ${url.pathname}: ${error.status} ${error.message}`);
+        sendError(res, error.status, error.message, error.headers);
+      } else {
+        log(`${req.method ?? ''} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) sendError(res, 500, 'internal error');
+        else res.destroy();
+      }
+    }
+  };
+}
+
+/** A thread id from the path, checked like the socket's; a bad one is a 404 (no such thread). */
+function decodeParam(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(404, UNKNOWN_THREAD);
+  }
+  if (!ThreadRefSchema.safeParse({ threadId: value }).success) throw new HttpError(404, UNKNOWN_THREAD);
+  return value;
+}

@@ -1,0 +1,86 @@
+import type { Channel, Contact, Locale, Message, Provider, Thread } from '../../core';
+import { newId } from '../ids';
+import { findContact, getContact, insertContact } from '../store/contacts';
+import { findByProviderId, insertMessage } from '../store/messages';
+import type { EventBody, Store } from '../store/store';
+import { getThread, latestThreadOf, saveThread } from '../store/threads';
+import { threadFor, withMessage } from './summary';
+
+/** A customer's message as a channel normalised it. */
+export interface InboundMessage {
+  provider: Provider;
+  /** The provider's own id: the same id twice (a retried webhook) stores once. */
+  providerMessageId: string;
+  channel: Channel;
+  handle: string;
+  /** The customer's display name, used when the contact is new. */
+  name: string;
+  locale: Locale;
+  text: string;
+  /** When the customer wrote it; defaults to now. */
+  ts?: number;
+}
+
+export interface Ingested {
+  message: Message;
+  thread: Thread;
+  contact: Contact;
+  /** True when this provider id was already stored: nothing was written and no event was appended. */
+  duplicate: boolean;
+}
+
+/**
+ * Stores an inbound message once, in the contact's current thread (created if needed, reopened if resolved), and
+ * appends the events for everything that changed in the same transaction.
+ */
+export async function ingestInbound(store: Store, input: InboundMessage): Promise<Ingested> {
+  const ts = input.ts ?? store.now();
+  const { value } = await store.write(async (tx) => {
+    const existing = await findByProviderId(tx, input.provider, input.providerMessageId);
+    if (existing) {
+      // The stored copy wins; its thread and contact are what the caller reports back.
+      const thread = await getThread(tx, existing.threadId);
+      const contact = thread && (await getContact(tx, thread.contactId));
+      if (!thread || !contact) throw new Error(`message ${existing.id} has no thread or contact`);
+      return { value: { message: existing, thread, contact, duplicate: true }, events: [], actor: 'system' };
+    }
+    const events: EventBody[] = [];
+    let contact = await findContact(tx, input.channel, input.handle);
+    if (!contact) {
+      contact = {
+        id: newId('ct'),
+        name: input.name,
+        channel: input.channel,
+        handle: input.handle,
+        email: null,
+        phone: input.channel === 'whatsapp' && /^\+?\d{6,15}$/.test(input.handle) ? input.handle : null,
+        locale: input.locale,
+        createdAt: ts,
+      };
+      await insertContact(tx, contact, input.provider);
+      events.push({ type: 'contact.upserted', contact });
+    }
+    const current = await latestThreadOf(tx, contact.id);
+    const threadId = current?.id ?? newId('th');
+    const message: Message = {
+      id: newId('msg'),
+      threadId,
+      direction: 'in',
+      author: { kind: 'customer', contactId: contact.id },
+      text: input.text,
+      ts,
+      status: 'delivered',
+      error: null,
+      provider: input.provider,
+      providerMessageId: input.providerMessageId,
+      clientId: null,
+    };
+    const thread = current ? withMessage(current, message) : threadFor(threadId, contact.id, contact.channel, message);
+    // The thread row must exist before the message that references it.
+    await saveThread(tx, thread);
+    await insertMessage(tx, message);
+    events.push({ type: 'thread.upserted', thread }, { type: 'message.added', message });
+    return { value: { message, thread, contact, duplicate: false }, events, actor: `customer:${contact.id}` };
+  });
+  return value;
+}

@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import { createAuthenticator, ensureFirstToken, ensureOwner, OWNER_ID } from './auth';
+import { createSandboxChannel, type SandboxChannel } from './channels/sandbox';
+import { defaultResourcesDir } from './demo/resources-dir';
+import { seedDemoShop } from './demo/seed';
+import { readDemoShop, simulationScript } from './demo/shop-file';
+import { createHttpServer } from './http/server';
+import { Inbox } from './inbox/inbox';
+import { defaultLog } from './log';
+import { attachRealtime } from './realtime/server';
+import { DEFAULT_ALLOWED_ORIGINS, originPolicy } from './realtime/origins';
+import { openStore } from './store/store';
+import { GATEWAY_VERSION } from './version';
+
+export interface GatewayOptions {
+  dataDir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Load the demo shop on an empty store and run the sandbox's simulated customers. */
+  demo?: boolean;
+  /** How often a simulated customer writes (default 20–60 s); false keeps them quiet. */
+  simulate?: { minIntervalMs: number; maxIntervalMs: number } | false;
+  /** Accepted for the owner agent in addition to stored tokens; never stored. */
+  adminToken?: string;
+  /** The built renderer to serve at `/`; null or absent serves only the API and the socket. */
+  staticDir?: string | null;
+  /** Browser origins besides the gateway's own that may open a socket. Default: the Electron app's. */
+  allowedOrigins?: string[];
+  /** Where `demo/shop.json` lives. Default: the repository's `resources`. */
+  resourcesDir?: string;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  workspaceId: string;
+  /** The token to use: adminToken if given, else a token created on first start (null on later starts). */
+  token: string | null;
+  /** Stops timers, sockets, the HTTP server, then closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SIMULATION = { minIntervalMs: 20_000, maxIntervalMs: 60_000 } as const;
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = options.log ?? defaultLog;
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const store = await openStore({ dataDir: options.dataDir, now, log });
+  let sandbox: SandboxChannel | null = null;
+  try {
+    await ensureOwner(store, process.env['COMPTOIR_AGENT_NAME']?.trim() || 'You');
+    const token = await ensureFirstToken(store, options.adminToken);
+    const inbox = new Inbox(store, log);
+
+    if (options.demo) {
+      // Read lazily, and only in demo mode: a team gateway never needs the file.
+      const shop = await readDemoShop(options.resourcesDir ?? defaultResourcesDir());
+      const seeded = await seedDemoShop(store, shop, OWNER_ID, log);
+      if (seeded) log(`demo shop loaded: ${seeded.threads} conversations, ${seeded.messages} messages`);
+      sandbox = createSandboxChannel({
+        inbox,
+        log,
+        simulate: options.simulate ?? DEFAULT_SIMULATION,
+        script: simulationScript(shop),
+      });
+      const channel = sandbox;
+      inbox.connectChannel('sandbox', (message) => channel.deliver(message));
+      await inbox.resumeDeliveries('sandbox');
+    }
+
+    const authenticate = createAuthenticator(store, options.adminToken);
+    const server = createHttpServer({
+      inbox,
+      authenticate,
+      sandbox,
+      version: GATEWAY_VERSION,
+      staticDir: options.staticDir ?? null,
+      log,
+    });
+    const realtime = attachRealtime({
+      httpServer: server,
+      inbox,
+      authenticate,
+      isAllowedOrigin: originPolicy(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS),
+      log,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    }).catch(async (error: unknown) => {
+      await realtime.close();
+      throw error;
+    });
+    sandbox?.start();
+
+    const port = (server.address() as AddressInfo).port;
+    let closing: Promise<void> | null = null;
+    const running = sandbox;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      workspaceId: store.workspaceId,
+      token,
+      close() {
+        closing ??= (async () => {
+          await running?.stop();
+          const closed = realtime.close();
+          // Keep-alive connections would hold server.close() open until they time out.
+          server.closeAllConnections();
+          await closed;
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await sandbox?.stop();
+    await store.close();
+    throw error;
+  }
+}

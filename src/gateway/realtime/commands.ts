@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import {
+  AssignInputSchema,
+  describeIssues,
+  fail,
+  ok,
+  PullInputSchema,
+  SendInputSchema,
+  ThreadRefSchema,
+  type Agent,
+  type ClientToServerEvents,
+  type Result,
+} from '../../core';
+import type { Inbox } from '../inbox/inbox';
+import { headSeq, readEvents } from '../store/events';
+
+/** A socket command: the caller (authenticated at the handshake) and its raw, untrusted input. */
+type Command = (agent: Agent, input: unknown) => Promise<Result<unknown>>;
+
+/** Parses `input` with `schema` and runs `run` on the result, or fails with a readable message. */
+function parsed<S extends z.ZodType>(schema: S, run: (agent: Agent, input: z.output<S>) => Promise<Result<unknown>>) {
+  return async (agent: Agent, input: unknown): Promise<Result<unknown>> => {
+    const result = schema.safeParse(input);
+    if (!result.success) return fail(`invalid input: ${describeIssues(result.error.issues)}`);
+    return run(agent, result.data);
+  };
+}
+
+const withThread = async (pending: Promise<Result<import('../../core').Thread>>) => {
+  const result = await pending;
+  return result.ok ? ok({ thread: result.value }) : result;
+};
+
+/** Every command of the socket contract except `session:hello` (which takes no input). */
+export function socketCommands(inbox: Inbox): Record<Exclude<keyof ClientToServerEvents, 'session:hello'>, Command> {
+  const db = inbox.store.sql;
+  return {
+    'sync:pull': parsed(PullInputSchema, async (_agent, { after, limit }) => {
+      // The head is read first: events appended between the two reads are in the page or after the head.
+      const head = await headSeq(db);
+      const events = await readEvents(db, after, limit);
+      return ok({ events, head: Math.max(head, events.at(-1)?.seq ?? 0) });
+    }),
+    'message:send': parsed(SendInputSchema, async (agent, input) => {
+      const result = await inbox.reply({ ...input, agentId: agent.id });
+      return result.ok ? ok({ message: result.value.message }) : result;
+    }),
+    'thread:resolve': parsed(ThreadRefSchema, (agent, { threadId }) => withThread(inbox.resolve(agent.id, threadId))),
+    'thread:reopen': parsed(ThreadRefSchema, (agent, { threadId }) => withThread(inbox.reopen(agent.id, threadId))),
+    'thread:read': parsed(ThreadRefSchema, (agent, { threadId }) => withThread(inbox.markRead(agent.id, threadId))),
+    'thread:assign': parsed(AssignInputSchema, (agent, { threadId, assigneeId }) =>
+      withThread(inbox.assign(agent.id, threadId, assigneeId)),
+    ),
+  };
+}
