@@ -1,0 +1,155 @@
+import { AppShell, Box } from '@mantine/core';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useServices } from '../data/context';
+import { useConnection, useThread, useThreadList } from '../data/hooks';
+import { ContactPanel } from '../features/contact/ContactPanel';
+import { ConversationList } from '../features/inbox/components/ConversationList';
+import { ListHeader } from '../features/inbox/components/ListHeader';
+import { InboxNav } from '../features/inbox/InboxNav';
+import type { InboxView } from '../features/inbox/model';
+import { CommandPalette, openPalette } from '../features/palette/CommandPalette';
+import type { PaletteHandlers } from '../features/palette/commands';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { useColorSchemeToggle } from '../features/settings/useColorSchemeToggle';
+import { ThreadPane } from '../features/thread/ThreadPane';
+import { useThreadCommands } from '../features/thread/useThreadCommands';
+import { useI18n } from '../i18n';
+import { useInboxShortcuts } from './shortcuts';
+import { stepConversation } from './stepper';
+import { useNow } from './useNow';
+
+const NAV_WIDTH = 220;
+const LIST_WIDTH = 340;
+const CONTACT_WIDTH = 280;
+
+const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘' : 'Ctrl';
+
+/** The inbox: views, the conversation list, the open thread and its contact, plus the keyboard and palette. */
+export function InboxScreen() {
+  const { platform } = useServices();
+  const { t, language, setPreference } = useI18n();
+  const [view, setView] = useState<InboxView>('all');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [contactOpen, setContactOpen] = useLocalStorage<boolean>({
+    key: 'comptoir.contact-panel',
+    defaultValue: true,
+    getInitialValueInEffect: false,
+  });
+  const [settingsOpen, settings] = useDisclosure(false);
+  const items = useThreadList(view);
+  const connection = useConnection();
+  const entry = useThread(selectedId);
+  const agentId = connection.agent?.id ?? null;
+  const commands = useThreadCommands(selectedId, agentId);
+  const toggleTheme = useColorSchemeToggle();
+  const now = useNow();
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+
+  // The list's row is there at once; the thread's own live query follows a moment later.
+  const listed = useMemo(() => items?.find((i) => i.thread.id === selectedId), [items, selectedId]);
+  const open = entry && entry.thread.id === selectedId ? entry : listed;
+  const current = open?.thread ?? null;
+  const ids = useMemo(() => items?.map((i) => i.thread.id) ?? [], [items]);
+  const lastIndex = useRef(-1);
+  useEffect(() => {
+    const index = selectedId ? ids.indexOf(selectedId) : -1;
+    if (index >= 0) lastIndex.current = index;
+  }, [ids, selectedId]);
+
+  const select = useCallback((threadId: string) => setSelectedId(threadId), []);
+  const step = (delta: 1 | -1) => {
+    const next = stepConversation(ids, selectedId, lastIndex.current, delta);
+    if (next) setSelectedId(next);
+  };
+  const focusReply = useCallback(() => replyRef.current?.focus(), []);
+  const changeView = useCallback((next: InboxView) => {
+    setView(next);
+    lastIndex.current = -1;
+  }, []);
+
+  useInboxShortcuts({
+    next: () => step(1),
+    previous: () => step(-1),
+    resolve: () => {
+      if (current?.status === 'open') commands.resolve();
+    },
+    focusReply,
+  });
+
+  // The badge and the notifications themselves are the data layer's (data/notifications.ts); a click lands here.
+  useEffect(() => platform.onNotificationClick((threadId) => setSelectedId(threadId)), [platform]);
+
+  const handlers = useMemo<PaletteHandlers>(
+    () => ({
+      current: current ? { status: current.status, assignedToMe: current.assigneeId === agentId } : null,
+      onView: changeView,
+      onResolve: commands.resolve,
+      onReopen: commands.reopen,
+      onAssignToMe: commands.assignToMe,
+      // The palette gives focus back to what had it when it closes; focus the reply box after that.
+      onFocusReply: () => setTimeout(focusReply, 0),
+      onToggleTheme: toggleTheme,
+      onSwitchLanguage: () => setPreference(language === 'fr' ? 'en' : 'fr'),
+      onOpenSettings: settings.open,
+      onOpenConversation: select,
+    }),
+    [current, agentId, changeView, commands, focusReply, toggleTheme, setPreference, language, settings.open, select],
+  );
+
+  const showContact = contactOpen && selectedId !== null;
+  return (
+    <AppShell
+      padding={0}
+      navbar={{ width: NAV_WIDTH, breakpoint: 'xs' }}
+      aside={{ width: CONTACT_WIDTH, breakpoint: 'md', collapsed: { desktop: !showContact, mobile: true } }}
+    >
+      <AppShell.Navbar>
+        <InboxNav
+          view={view}
+          onViewChange={changeView}
+          onOpenPalette={openPalette}
+          onOpenSettings={settings.open}
+          modKey={modKey}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', minHeight: 0 }}>
+        <Box
+          component="section"
+          aria-label={t(`view.${view}`)}
+          w={LIST_WIDTH}
+          style={{
+            flex: 'none',
+            display: 'flex',
+            flexDirection: 'column',
+            borderRight: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
+          <ListHeader title={t(`view.${view}`)} count={items?.length} />
+          <ConversationList items={items} view={view} selectedId={selectedId} now={now} onSelect={select} />
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <ThreadPane
+            threadId={selectedId}
+            entry={entry}
+            fallback={listed}
+            agentId={agentId}
+            commands={commands}
+            now={now}
+            replyRef={replyRef}
+            contactPanelOpen={contactOpen}
+            onToggleContactPanel={() => setContactOpen((open) => !open)}
+          />
+        </Box>
+      </AppShell.Main>
+      <AppShell.Aside>{showContact && <ContactPanel entry={open} />}</AppShell.Aside>
+      <CommandPalette handlers={handlers} />
+      <SettingsDialog
+        opened={settingsOpen}
+        onClose={settings.close}
+        onSignOut={platform.kind === 'web' ? () => platform.forgetToken() : null}
+        modKey={modKey}
+      />
+    </AppShell>
+  );
+}

@@ -1,0 +1,123 @@
+import { Center, EmptyState, Loader, Stack } from '@mantine/core';
+import { IconMessages } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type Ref } from 'react';
+import type { Contact, Thread } from '../../../core';
+import { useInboxActions, useMessages } from '../../data/hooks';
+import { useT } from '../../i18n';
+import { ReplyBox } from '../composer/ReplyBox';
+import { customerName } from '../inbox/model';
+import { MessageTimeline } from './components/MessageTimeline';
+import { ThreadHeader, type Assignment } from './components/ThreadHeader';
+import type { ThreadCommands } from './useThreadCommands';
+import { useWindowFocused } from './useWindowFocused';
+
+export interface ThreadPaneProps {
+  threadId: string | null;
+  /** `undefined` while loading, `null` when the replica has no such thread. */
+  entry: { thread: Thread; contact: Contact | undefined } | null | undefined;
+  /** The row from the conversation list, shown while `entry` catches up with a new selection. */
+  fallback?: { thread: Thread; contact: Contact | undefined } | undefined;
+  agentId: string | null;
+  commands: ThreadCommands;
+  now: number;
+  replyRef: Ref<HTMLTextAreaElement>;
+  contactPanelOpen: boolean;
+  onToggleContactPanel(): void;
+}
+
+function assignmentOf(thread: Thread, agentId: string | null): Assignment {
+  if (thread.assigneeId === null) return 'nobody';
+  return thread.assigneeId === agentId ? 'me' : 'other';
+}
+
+/** Marks the open conversation read when it opens, and again when a customer writes while it is on screen. */
+function useMarkRead(threadId: string | null, unread: number) {
+  const { markRead } = useInboxActions();
+  const focused = useWindowFocused();
+  const markReadRef = useRef(markRead);
+  useEffect(() => {
+    markReadRef.current = markRead;
+  });
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (!threadId || !focused) return;
+    const justOpened = opened.current !== threadId;
+    opened.current = threadId;
+    if (justOpened || unread > 0) void markReadRef.current(threadId).catch(() => undefined);
+  }, [threadId, unread, focused]);
+}
+
+function useSettled(key: string | null, delayMs: number): boolean {
+  const [settledKey, setSettledKey] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledKey(key), delayMs);
+    return () => clearTimeout(timer);
+  }, [key, delayMs]);
+  return settledKey === key;
+}
+
+export function ThreadPane(props: ThreadPaneProps) {
+  const t = useT();
+  const { threadId, entry, agentId, commands, now } = props;
+  const messages = useMessages(threadId);
+  // A live query answers `null` for "no such thread" but also still holds the previous selection's `null` for a
+  // moment: only call a thread missing once the new answer has had time to arrive.
+  const waitedLongEnough = useSettled(threadId, 800);
+  useMarkRead(entry ? threadId : null, entry && entry.thread.id === threadId ? entry.thread.unreadCount : 0);
+
+  if (!threadId) {
+    return (
+      <Center flex={1}>
+        <EmptyState
+          icon={<IconMessages size={32} stroke={1.4} />}
+          withIndicatorBackground
+          title={t('thread.none.title')}
+          description={t('thread.none.description')}
+        />
+      </Center>
+    );
+  }
+  if (entry === null && !props.fallback && waitedLongEnough) {
+    return (
+      <Center flex={1}>
+        <EmptyState title={t('thread.notFound')} />
+      </Center>
+    );
+  }
+  // Live queries keep their previous answer while the next one runs: never show one thread's data under another.
+  const known = entry && entry.thread.id === threadId ? entry : props.fallback;
+  const ownMessages = messages && messages.every((m) => m.threadId === threadId) ? messages : undefined;
+  if (!known) {
+    return (
+      <Center flex={1} aria-busy="true">
+        <Loader size="sm" type="dots" aria-label={t('thread.loading')} />
+      </Center>
+    );
+  }
+  const { thread, contact } = known;
+  return (
+    <Stack gap={0} flex={1} miw={0} h="100%">
+      <ThreadHeader
+        name={customerName(contact, t('thread.unknownCustomer'))}
+        channel={thread.channel}
+        status={thread.status}
+        assignment={assignmentOf(thread, agentId)}
+        busy={commands.busy}
+        contactPanelOpen={props.contactPanelOpen}
+        onResolve={commands.resolve}
+        onReopen={commands.reopen}
+        onAssignToMe={commands.assignToMe}
+        onUnassign={commands.unassign}
+        onToggleContactPanel={props.onToggleContactPanel}
+      />
+      {ownMessages ? (
+        <MessageTimeline key={threadId} threadId={threadId} messages={ownMessages} now={now} />
+      ) : (
+        <Center flex={1} aria-busy="true">
+          <Loader size="sm" type="dots" aria-label={t('thread.loading')} />
+        </Center>
+      )}
+      <ReplyBox threadId={threadId} inputRef={props.replyRef} />
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Result } from '../../../core';
+import { useInboxActions } from '../../data/hooks';
+import { useT } from '../../i18n';
+
+export type ThreadCommandName = 'resolve' | 'reopen' | 'assign';
+
+export interface ThreadCommands {
+  /** The command on its way to the gateway, for a spinner on its button. */
+  busy: ThreadCommandName | null;
+  resolve(): void;
+  reopen(): void;
+  assignToMe(): void;
+  unassign(): void;
+}
+
+/**
+ * Resolve / reopen / assign for the open conversation. The gateway answers with a Result; a refusal (offline,
+ * unknown thread) shows as a notification, and the replica changes only when the gateway's event arrives.
+ */
+export function useThreadCommands(threadId: string | null, agentId: string | null): ThreadCommands {
+  const t = useT();
+  const actions = useInboxActions();
+  const [busy, setBusy] = useState<ThreadCommandName | null>(null);
+  const inFlight = useRef(false);
+
+  const run = useCallback(
+    async (name: ThreadCommandName, call: () => Promise<Result<unknown>>) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(name);
+      try {
+        const result = await call();
+        if (!result.ok) notifications.show({ color: 'red', title: t('thread.actionFailed'), message: result.error });
+      } catch (error) {
+        notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) });
+      } finally {
+        inFlight.current = false;
+        setBusy(null);
+      }
+    },
+    [t],
+  );
+
+  return useMemo<ThreadCommands>(() => {
+    const when = (name: ThreadCommandName, call: (id: string) => Promise<Result<unknown>>) => () => {
+      if (threadId) void run(name, () => call(threadId));
+    };
+    return {
+      busy,
+      resolve: when('resolve', (id) => actions.resolve(id)),
+      reopen: when('reopen', (id) => actions.reopen(id)),
+      assignToMe: when('assign', (id) =>
+        agentId ? actions.assign(id, agentId) : Promise.resolve({ ok: false, error: t('connection.agentUnknown') }),
+      ),
+      unassign: when('assign', (id) => actions.assign(id, null)),
+    };
+  }, [actions, agentId, busy, run, t, threadId]);
+}
