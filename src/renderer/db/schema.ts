@@ -6,16 +6,44 @@ export interface OutboxEntry {
   clientId: string;
   threadId: string;
   text: string;
+  /** Strictly increasing within one replica, so replies leave in the order they were written. */
   createdAt: number;
   attempts: number;
   lastError: string | null;
 }
 
-/** Small key/value facts about this replica: the sync cursor, the signed-in agent. */
+/** Small key/value facts about this replica: the sync cursor, the signed-in agent, the workspace it mirrors. */
 export interface MetaRow {
-  key: 'cursor' | 'agent' | 'gateway';
+  key: 'cursor' | 'agent' | 'gateway' | 'workspace';
   value: unknown;
 }
+
+/**
+ * Each version's stores, kept so a migration test can open an old version, seed it and reopen at the latest.
+ * Indexes only: IndexedDB builds a new index over existing rows by itself, so no version needs `.upgrade()` yet.
+ */
+export const SCHEMA_VERSIONS = [
+  {
+    version: 1,
+    stores: {
+      threads: 'id, lastMessageAt, [status+lastMessageAt], assigneeId, contactId',
+      messages: 'id, threadId, [threadId+ts], clientId',
+      contacts: 'id',
+      outbox: 'clientId, createdAt',
+      meta: 'key',
+    },
+  },
+  {
+    // Counting views without reading threads: "mine" and "assigned" by [status+assigneeId] (a null assignee is
+    // not a valid key, so unassigned = open - assigned), and the unread badge by [status+unreadCount].
+    // The single-field indexes go: nothing reads by them, and every index is one more write per thread put,
+    // which a catch-up pays for every thread event it applies.
+    version: 2,
+    stores: {
+      threads: 'id, [status+lastMessageAt], [status+assigneeId], [status+unreadCount]',
+    },
+  },
+] as const;
 
 /**
  * The local replica: the only thing the UI renders from. One schema file; every version that needs an upgrade
@@ -30,17 +58,11 @@ export class ComptoirDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      threads: 'id, lastMessageAt, [status+lastMessageAt], assigneeId, contactId',
-      messages: 'id, threadId, [threadId+ts], clientId',
-      contacts: 'id',
-      outbox: 'clientId, createdAt',
-      meta: 'key',
-    });
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
   }
 }
 
-/** One database per gateway, so switching from the demo to a team gateway never mixes two inboxes. */
-export function dbNameFor(gatewayId: string): string {
-  return `comptoir-${gatewayId}`;
+/** One database per gateway store (its workspace), so switching gateways never mixes two inboxes. */
+export function dbNameFor(workspaceId: string): string {
+  return `comptoir-${workspaceId}`;
 }

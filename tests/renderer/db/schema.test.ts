@@ -1,0 +1,38 @@
+import Dexie from 'dexie';
+import { afterEach, expect, it } from 'vitest';
+import { ComptoirDb, SCHEMA_VERSIONS } from '../../../src/renderer/db/schema';
+import { unreadTotal, viewCounts } from '../../../src/renderer/data/queries';
+import { thread } from '../sync/fixtures';
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+it('upgrades a version 1 replica to the latest version keeping every row, and the new indexes answer', async () => {
+  const name = `test-${crypto.randomUUID()}`;
+  names.push(name);
+  const v1 = SCHEMA_VERSIONS[0];
+  const old = new Dexie(name);
+  old.version(v1.version).stores(v1.stores);
+  const rows = [
+    thread('t1', { assigneeId: 'agent-1', unreadCount: 2 }),
+    thread('t2', { unreadCount: 3 }),
+    thread('t3', { status: 'resolved', unreadCount: 5 }),
+  ];
+  await old.table('threads').bulkPut(rows);
+  await old.table('meta').bulkPut([
+    { key: 'cursor', value: 42 },
+    { key: 'agent', value: { id: 'agent-1', name: 'Camille', role: 'agent' } },
+  ]);
+  old.close();
+
+  const db = new ComptoirDb(name);
+  await db.open();
+  expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+  expect(await db.threads.orderBy('id').toArray()).toEqual(rows);
+  expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 42 });
+  expect(await viewCounts(db)).toEqual({ all: 2, mine: 1, unassigned: 1, resolved: 1 });
+  expect(await unreadTotal(db)).toBe(5);
+  db.close();
+});
