@@ -28,7 +28,12 @@ export default defineConfig({
     {
       name: 'web',
       testDir: 'tests/e2e/web',
-      use: { browserName: 'chromium', launchOptions: chromiumLaunch, viewport: { width: 1440, height: 900 } },
+      use: {
+        browserName: 'chromium',
+        launchOptions: chromiumLaunch,
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-US',
+      },
     },
     { name: 'electron', testDir: 'tests/e2e/electron' },
   ],

@@ -9,7 +9,7 @@ import { chooseLaunchMode, findElectronBinary } from './lib/electron-binary.mjs'
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const launch = chooseLaunchMode(process.env, findElectronBinary({ projectDir: root }));
+const launch = chooseLaunchMode(process.env, detectOrFetchElectron());
 
 if (launch.mode === 'web') {
   console.log(launch.message);
@@ -40,6 +40,19 @@ if (launch.mode === 'web') {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   run(launch.binary, [root, ...args], env);
+}
+
+/**
+ * The electron package fetches its binary on first use, and npm may have skipped its install script. Try that
+ * download once, quietly (it fails in about a second where the network is closed), then look again.
+ */
+function detectOrFetchElectron() {
+  const first = findElectronBinary({ projectDir: root });
+  if (first.found || process.env.COMPTOIR_WEB === '1' || process.env.ELECTRON_BIN) return first;
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  const fetched = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'ignore', timeout: 300_000 });
+  if (fetched.status !== 0) return { ...first, reason: `${first.reason}, and it could not be downloaded` };
+  return findElectronBinary({ projectDir: root });
 }
 
 /** Runs the child in this terminal, passes Ctrl+C / kill on to it and exits with its status. */

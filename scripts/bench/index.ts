@@ -1,0 +1,62 @@
+// `npm run bench`: the performance goals of docs/performance.md, measured in headless Chromium on this machine.
+// Not part of `npm test`: figures are recorded, not asserted (a loaded CI machine would make them flaky).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium } from './browser';
+import { benchReplica } from './replica';
+import { benchStartup, type StartupFigures } from './startup';
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const ms = (x: number): string => `${Math.round(x)} ms`;
+const rate = (x: number): string => `${Math.round(x).toLocaleString('en-US')}/s`;
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const messages = quick ? 20_000 : 200_000;
+  const threads = quick ? 1_000 : 10_000;
+  const browser = await launchChromium();
+  const version = browser.version();
+  try {
+    console.log(`Chromium ${version}, ${cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`);
+
+    console.log('\n1. Replica writes: the sync apply path vs raw Dexie bulkPut, same run, same schema');
+    const replica = await benchReplica(browser, messages, quick ? 1 : 3);
+    for (const r of [replica.messagesOnly, replica.withThreads]) {
+      console.log(
+        `  ${r.label}: raw bulkPut ${rate(r.rawPerSec)} (median of ${ms(median(r.rawMs))}), sync apply ${rate(r.applyPerSec)} (${ms(median(r.applyMs))}); ratio ${(r.ratio * 100).toFixed(0)}%`,
+      );
+    }
+
+    console.log('\n2. Page load to the first rendered inbox');
+    const runs: StartupFigures[] = [];
+    runs.push(await benchStartup(browser, { label: 'demo shop', seed: null, coldRuns: 3, warmRuns: 5 }));
+    runs.push(
+      await benchStartup(browser, { label: `${threads} conversations`, seed: { threads, messages }, coldRuns: 1, warmRuns: 5 }),
+    );
+    for (const r of runs) {
+      console.log(
+        `  ${r.label} (${r.threads} threads, ${r.messages} messages): warm ${ms(median(r.warmFirstRowMs))} [${r.warmFirstRowMs.map(ms).join(', ')}]; ` +
+          `first launch ${ms(median(r.coldFirstRowMs))}; full replay ${ms(median(r.coldFullSyncMs))} (${rate(r.messages / (median(r.coldFullSyncMs) / 1000))} messages)`,
+      );
+    }
+
+    const out = join(__dirname, '..', '..', 'test-results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      join(out, 'bench.json'),
+      JSON.stringify({ at: new Date().toISOString(), chromium: version, quick, replica, startup: runs }, null, 2),
+    );
+    console.log(`\nRaw figures: test-results/bench.json`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
