@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { shellWorker } from './src/renderer/sw/plugin';
 
 // One build for all three targets. The renderer build is also what the web mode serves.
 export default defineConfig({
@@ -12,7 +13,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    // shellWorker: the web mode's service worker, built to out/renderer/sw.js with the list of this build's files.
+    plugins: [react(), shellWorker()],
     build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
   },
 });

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { detectPlatform } from './platform/platform';
+import { registerShellWorker } from './sw/register';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -15,3 +16,5 @@ createRoot(root).render(
     <App platform={detectPlatform()} />
   </StrictMode>,
 );
+
+registerShellWorker();
