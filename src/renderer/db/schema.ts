@@ -38,9 +38,12 @@ export const SCHEMA_VERSIONS = [
     // not a valid key, so unassigned = open - assigned), and the unread badge by [status+unreadCount].
     // The single-field indexes go: nothing reads by them, and every index is one more write per thread put,
     // which a catch-up pays for every thread event it applies.
+    // Messages likewise: a thread's messages are read through [threadId+ts] (which also answers a plain threadId
+    // lookup), and nothing looks a message up by clientId (its id is derived from it).
     version: 2,
     stores: {
       threads: 'id, [status+lastMessageAt], [status+assigneeId], [status+unreadCount]',
+      messages: 'id, [threadId+ts]',
     },
   },
 ] as const;

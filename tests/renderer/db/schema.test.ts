@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { ComptoirDb, SCHEMA_VERSIONS } from '../../../src/renderer/db/schema';
-import { unreadTotal, viewCounts } from '../../../src/renderer/data/queries';
-import { thread } from '../sync/fixtures';
+import { threadMessages, unreadTotal, viewCounts } from '../../../src/renderer/data/queries';
+import { inbound, thread } from '../sync/fixtures';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -21,6 +21,12 @@ it('upgrades a version 1 replica to the latest version keeping every row, and th
     thread('t3', { status: 'resolved', unreadCount: 5 }),
   ];
   await old.table('threads').bulkPut(rows);
+  const messages = [
+    inbound('m2', 't1', { ts: 20 }),
+    inbound('m1', 't1', { ts: 10 }),
+    inbound('m3', 't2', { ts: 15 }),
+  ];
+  await old.table('messages').bulkPut(messages);
   await old.table('meta').bulkPut([
     { key: 'cursor', value: 42 },
     { key: 'agent', value: { id: 'agent-1', name: 'Camille', role: 'agent' } },
@@ -34,5 +40,7 @@ it('upgrades a version 1 replica to the latest version keeping every row, and th
   expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 42 });
   expect(await viewCounts(db)).toEqual({ all: 2, mine: 1, unassigned: 1, resolved: 1 });
   expect(await unreadTotal(db)).toBe(5);
+  expect((await threadMessages(db, 't1')).map((m) => m.id)).toEqual(['m1', 'm2']);
+  expect(await db.messages.count()).toBe(3);
   db.close();
 });

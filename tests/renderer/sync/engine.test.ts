@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SyncEvent } from '../../../src/core';
+import { outboundMessageId, type SyncEvent } from '../../../src/core';
 import { readAgent, readCursor, readWorkspace } from '../../../src/renderer/db/meta';
 import type { ComptoirDb } from '../../../src/renderer/db/schema';
 import {
@@ -138,10 +138,7 @@ describe('sync engine', () => {
     await sync.send('t1', 'It left this morning.');
     const [entry] = await db.outbox.toArray();
     expect(entry?.text).toBe('It left this morning.');
-    const pending = await db.messages
-      .where('clientId')
-      .equals(entry?.clientId ?? '')
-      .first();
+    const pending = await db.messages.get(outboundMessageId(entry?.clientId ?? ''));
     expect(pending?.status).toBe('pending');
     expect((await db.threads.get('t1'))?.lastMessagePreview).toBe('It left this morning.');
     expect(gw.sendCalls).toHaveLength(0);
