@@ -15,6 +15,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     // shellWorker: the web mode's service worker, built to out/renderer/sw.js with the list of this build's files.
     plugins: [react(), shellWorker()],
-    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+    },
   },
 });

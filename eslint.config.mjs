@@ -29,7 +29,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'react', 'react-dom', 'dexie', 'socket.io', 'socket.io-client', '@electric-sql/pglite', 'fs', 'path', 'http', 'crypto', 'os'],
+          paths: [
+            'electron',
+            'react',
+            'react-dom',
+            'dexie',
+            'socket.io',
+            'socket.io-client',
+            '@electric-sql/pglite',
+            'fs',
+            'path',
+            'http',
+            'crypto',
+            'os',
+          ],
           patterns: ['node:*', '@mantine/*', '../gateway/*', '../renderer/*', '../main/*'],
         },
       ],

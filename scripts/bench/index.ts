@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     const runs: StartupFigures[] = [];
     runs.push(await benchStartup(browser, { label: 'demo shop', seed: null, coldRuns: 3, warmRuns: 5 }));
     runs.push(
-      await benchStartup(browser, { label: `${threads} conversations`, seed: { threads, messages }, coldRuns: 1, warmRuns: 5 }),
+      await benchStartup(browser, {
+        label: `${threads} conversations`,
+        seed: { threads, messages },
+        coldRuns: 1,
+        warmRuns: 5,
+      }),
     );
     for (const r of runs) {
       console.log(

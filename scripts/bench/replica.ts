@@ -35,10 +35,12 @@ export async function benchReplica(browser: Browser, messages: number, rounds: n
       const page = await browser.newPage();
       await page.goto(server.url);
       await page.waitForFunction(() => document.title === 'ready');
-      const figures = await page.evaluate(
-        (opts) => window.runReplicaBench(opts),
-        { messages, threads: Math.max(1, Math.round(messages / 20)), pageSize: 2000, rounds },
-      );
+      const figures = await page.evaluate((opts) => window.runReplicaBench(opts), {
+        messages,
+        threads: Math.max(1, Math.round(messages / 20)),
+        pageSize: 2000,
+        rounds,
+      });
       await page.close();
       return figures;
     } finally {

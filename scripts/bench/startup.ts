@@ -132,8 +132,10 @@ async function measureStore(url: string, token: string): Promise<{ head: number;
     if (!hello.ok) throw new Error(`hello failed: ${hello.error}`);
     let messages = 0;
     const threads = new Set<string>();
-    for (let after = 0; after < hello.value.head; ) {
-      const page = await new Promise<Result<PullOutput>>((resolve) => socket.emit('sync:pull', { after, limit: 5000 }, resolve));
+    for (let after = 0; after < hello.value.head;) {
+      const page = await new Promise<Result<PullOutput>>((resolve) =>
+        socket.emit('sync:pull', { after, limit: 5000 }, resolve),
+      );
       if (!page.ok) throw new Error(`pull failed: ${page.error}`);
       for (const event of page.value.events) {
         if (event.type === 'message.added') messages += 1;

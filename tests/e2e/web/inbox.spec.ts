@@ -21,15 +21,15 @@ test('the demo inbox loads with the demo shop conversations', async ({ gateway, 
   const open = shop.conversations.filter((c) => c.status === 'open').length;
   await expect(inbox.views.getByRole('button', { name: /^All/ })).toContainText(String(open));
   const first = await inbox.rows.first().innerText();
-  expect([...customerNames].some((name) => first.includes(name)), first).toBe(true);
+  expect(
+    [...customerNames].some((name) => first.includes(name)),
+    first,
+  ).toBe(true);
   expect(await inbox.rows.count()).toBeGreaterThan(8);
   await page.screenshot({ path: 'test-results/e2e/inbox.png' });
 });
 
-test('a sandbox customer message appears live, and the agent reply reaches the gateway', async ({
-  gateway,
-  inbox,
-}) => {
+test('a sandbox customer message appears live, and the agent reply reaches the gateway', async ({ gateway, inbox }) => {
   await inbox.goto(gateway.appUrl);
   const { thread } = await gateway.api<SandboxReply>('POST', '/api/sandbox/messages', {
     from: '+33600999001',

@@ -21,11 +21,7 @@ it('upgrades a version 1 replica to the latest version keeping every row, and th
     thread('t3', { status: 'resolved', unreadCount: 5 }),
   ];
   await old.table('threads').bulkPut(rows);
-  const messages = [
-    inbound('m2', 't1', { ts: 20 }),
-    inbound('m1', 't1', { ts: 10 }),
-    inbound('m3', 't2', { ts: 15 }),
-  ];
+  const messages = [inbound('m2', 't1', { ts: 20 }), inbound('m1', 't1', { ts: 10 }), inbound('m3', 't2', { ts: 15 })];
   await old.table('messages').bulkPut(messages);
   await old.table('meta').bulkPut([
     { key: 'cursor', value: 42 },
