@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentTypeFor } from './content-types';
 import { SECURITY_HEADERS, sendError } from './respond';
 
 /** The renderer's policy: its own scripts only; Mantine injects style tags, hence 'unsafe-inline' for styles. */
@@ -16,27 +17,6 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /**
  * Serves the built renderer from `root`. The path is decoded first and any `..` segment refused, then the real
@@ -53,7 +33,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     sendError(res, 404, 'not found');
     return;
   }
-  const type = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeFor(file.path);
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-security-policy': RENDERER_CSP,
