@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './browser';
-import { benchReplica } from './replica';
+import { benchGatewayReplay, benchReplica, withBenchPage } from './replica';
 import { benchStartup, type StartupFigures } from './startup';
 
 const median = (xs: number[]): number => {
@@ -12,6 +12,7 @@ const median = (xs: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 const ms = (x: number): string => `${Math.round(x)} ms`;
+const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 const rate = (x: number): string => `${Math.round(x).toLocaleString('en-US')}/s`;
 
 async function main(): Promise<void> {
@@ -24,12 +25,23 @@ async function main(): Promise<void> {
     console.log(`Chromium ${version}, ${cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`);
 
     console.log('\n1. Replica writes: the sync apply path vs raw Dexie bulkPut, same run, same schema');
-    const replica = await benchReplica(browser, messages, quick ? 1 : 3);
-    for (const r of [replica.messagesOnly, replica.withThreads]) {
+    const rounds = quick ? 1 : 3;
+    const { replica, replay } = await withBenchPage(browser, async (page, origin) => {
+      const replica = await benchReplica(page, messages, rounds);
+      for (const r of [replica.messagesOnly, replica.withThreads]) {
+        console.log(
+          `  ${r.label}: raw bulkPut ${rate(r.rawPerSec)} (median of ${ms(median(r.rawMs))}), ` +
+            `sync apply ${rate(r.applyPerSec)} (${ms(median(r.applyMs))}); ratio ${pct(r.ratio)}`,
+        );
+      }
+      const replay = await benchGatewayReplay(page, origin, { threads, messages }, rounds);
       console.log(
-        `  ${r.label}: raw bulkPut ${rate(r.rawPerSec)} (median of ${ms(median(r.rawMs))}), sync apply ${rate(r.applyPerSec)} (${ms(median(r.applyMs))}); ratio ${(r.ratio * 100).toFixed(0)}%`,
+        `  replay from a gateway (${replay.messages} messages, ${replay.threads} threads; sync engine, no UI): ` +
+          `${ms(median(replay.replayMs))}, ${rate(replay.replayPerSec)}; ` +
+          `${pct(replay.replayPerSec / replica.messagesOnly.rawPerSec)} of raw bulkPut`,
       );
-    }
+      return { replica, replay };
+    });
 
     console.log('\n2. Page load to the first rendered inbox');
     const runs: StartupFigures[] = [];
@@ -53,7 +65,11 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'bench.json'),
-      JSON.stringify({ at: new Date().toISOString(), chromium: version, quick, replica, startup: runs }, null, 2),
+      JSON.stringify(
+        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs },
+        null,
+        2,
+      ),
     );
     console.log(`\nRaw figures: test-results/bench.json`);
   } finally {

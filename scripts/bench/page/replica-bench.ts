@@ -3,6 +3,7 @@
 import { outboundMessageId, type Message, type SyncEvent, type Thread } from '../../../src/core';
 import { ComptoirDb } from '../../../src/renderer/db/schema';
 import { applyEvents } from '../../../src/renderer/sync/apply';
+import { createSyncEngine } from '../../../src/renderer/sync/engine';
 
 interface Options {
   messages: number;
@@ -134,10 +135,34 @@ async function run(options: Options & { rounds: number }) {
   return { messagesOnly: await compare(options, false), withThreads: await compare(options, true) };
 }
 
+/**
+ * The sync engine alone (no UI) replaying a real gateway's log into a fresh replica: the whole path from the
+ * gateway's store through socket.io, parsing and the apply, until the engine reports it is caught up.
+ */
+async function gatewayReplay(gatewayUrl: string, token: string): Promise<{ ms: number; messages: number }> {
+  const db = await fresh('bench-engine');
+  const t0 = performance.now();
+  const engine = createSyncEngine({ db, session: { gatewayUrl, token }, log: () => {} });
+  await new Promise<void>((resolve, reject) => {
+    engine.onStatus((status) => {
+      if (status === 'online') resolve();
+      if (status === 'unauthorized') reject(new Error('unauthorized'));
+    });
+  });
+  const ms = performance.now() - t0;
+  engine.stop();
+  const messages = await db.messages.count();
+  db.close();
+  await ComptoirDb.delete('bench-engine');
+  return { ms, messages };
+}
+
 declare global {
   interface Window {
     runReplicaBench: typeof run;
+    runGatewayReplay: typeof gatewayReplay;
   }
 }
 window.runReplicaBench = run;
+window.runGatewayReplay = gatewayReplay;
 document.title = 'ready';
