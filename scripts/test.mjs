@@ -43,6 +43,7 @@ function readJson(path) {
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('typecheck (pure core)', bin('tsc'), ['-p', 'src/core/tsconfig.json', '--noEmit']);
 check('lint (zero warnings)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 
 // Unit and component tests: counted one by one from vitest's JSON report.
 const vitestJson = join(reports, 'vitest.json');

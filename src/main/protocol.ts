@@ -51,7 +51,6 @@ export function resolveAppPath(requestUrl: string, rootDir: string): AppPathReso
   return { kind: 'file', path, spaFallback: extname(wanted) === '' };
 }
 
-
 export interface AppProtocolOptions {
   /** The built renderer (out/renderer). */
   rootDir: string;

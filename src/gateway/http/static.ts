@@ -17,7 +17,6 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-
 /**
  * Serves the built renderer from `root`. The path is decoded first and any `..` segment refused, then the real
  * path (symlinks resolved) must still be inside the real root: `/%2e%2e/`, `..%2f` and links out all get 404.
