@@ -33,37 +33,36 @@ async function firstRowAt(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** Waits until the replica's stored cursor reaches `head`; returns the page-clock time it did. */
+/**
+ * Reads the replica's cursor straight from IndexedDB. A string, not a function: tsx names functions with a
+ * helper that does not exist in the page.
+ */
+function readCursorScript(dbName: string): string {
+  return `new Promise((resolve) => {
+    const done = (cursor) => resolve({ cursor, at: performance.now() });
+    const open = indexedDB.open(${JSON.stringify(dbName)});
+    open.onerror = () => done(0);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('meta')) { db.close(); return done(0); }
+      const get = db.transaction('meta').objectStore('meta').get('cursor');
+      get.onsuccess = () => { db.close(); const v = get.result && get.result.value; done(typeof v === 'number' ? v : 0); };
+      get.onerror = () => { db.close(); done(0); };
+    };
+  })`;
+}
+
+/** Waits until the replica's stored cursor reaches `head`; returns the page-clock time it did (±250 ms). */
 async function fullSyncAt(page: Page, workspaceId: string, head: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    async ({ name, target }) => {
-      const cursor = await new Promise<number>((resolve) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => resolve(0);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('meta')) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const get = db.transaction('meta').objectStore('meta').get('cursor');
-          get.onsuccess = () => {
-            db.close();
-            resolve(typeof get.result?.value === 'number' ? get.result.value : 0);
-          };
-          get.onerror = () => {
-            db.close();
-            resolve(0);
-          };
-        };
-      });
-      return cursor >= target ? performance.now() : false;
-    },
-    { name: `comptoir-${workspaceId}`, target: head },
-    { polling: 250, timeout: 600_000 },
-  );
-  return (await handle.jsonValue()) as number;
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    const { cursor, at } = await page.evaluate<{ cursor: number; at: number }>(
+      readCursorScript(`comptoir-${workspaceId}`),
+    );
+    if (cursor >= head) return at;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the replica never reached seq ${head}`);
 }
 
 export async function benchStartup(
