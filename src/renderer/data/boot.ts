@@ -39,11 +39,14 @@ export function startBoot(platform: Platform, onState: (state: BootState) => voi
     running = null;
   };
 
-  const open = (session: Session, workspaceId: string) => {
+  const open = (session: Session, workspaceId: string, connected: Socket | null = null) => {
     teardown();
     rememberWorkspace(workspaceKey(platform, session), workspaceId);
     const db = new ComptoirDb(dbNameFor(workspaceId));
-    const sync = createSyncEngine({ ...options, db, session, workspaceId });
+    // The probe's connection, when there is one, becomes the engine's: a second handshake would cost the first
+    // launch about a quarter of a second.
+    const io = connected ? () => connected : options.io;
+    const sync = createSyncEngine({ ...options, ...(io ? { io } : {}), db, session, workspaceId });
     sync.onStatus((status) => {
       if (status !== 'unauthorized') return;
       teardown();
@@ -70,8 +73,11 @@ export function startBoot(platform: Platform, onState: (state: BootState) => voi
     cancelProbe = probe.cancel;
     const hello = await probe.hello;
     cancelProbe = null;
-    if (stopped) return;
-    if (hello.ok) open(session, hello.value.workspaceId);
+    if (stopped) {
+      probe.handOver()?.disconnect();
+      return;
+    }
+    if (hello.ok) open(session, hello.value.workspaceId, probe.handOver());
     else emit({ state: 'signin', error: hello.error });
   };
   boot().catch((error: unknown) => {
@@ -101,9 +107,17 @@ function probeHello(session: Session, io: Connect, timeoutMs: number) {
     socket?.disconnect();
     socket = null;
   };
+  let answered: Socket | null = null;
   const hello = new Promise<Result<HelloOutput>>((resolve) => {
     const finish = (result: Result<HelloOutput>) => {
-      close();
+      if (result.ok && socket?.connected) {
+        // Kept open for the sync engine (see handOver); it listens afresh.
+        answered = socket;
+        socket.removeAllListeners();
+        socket = null;
+      } else {
+        close();
+      }
       resolve(result);
     };
     socket?.on('connect_error', (error) => {
@@ -118,7 +132,13 @@ function probeHello(session: Session, io: Connect, timeoutMs: number) {
       });
     });
   });
-  return { hello, cancel: close };
+  /** The connected socket that answered, once; null if it is gone. */
+  const handOver = (): Socket | null => {
+    const taken = answered?.connected ? answered : null;
+    answered = null;
+    return taken;
+  };
+  return { hello, cancel: close, handOver };
 }
 
 /**

@@ -116,10 +116,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     cursor = await readCursor(db);
   });
 
-  socket.on('connect', () => {
+  const onConnect = (): void => {
     const gen = ++generation;
     enqueue(() => startSession(gen));
-  });
+  };
+  socket.on('connect', onConnect);
+  // A socket handed over already connected (the first run's workspace probe) will not say 'connect' again.
+  if (socket.connected) onConnect();
   socket.on('disconnect', (reason) => {
     generation++;
     helloGeneration = -1;

@@ -52,6 +52,9 @@ describe('bootstrap', () => {
     expect(services.db.name).toBe(dbNameFor(gw.workspaceId));
     await eventually(async () => expect(await services.db.threads.count()).toBe(1));
     expect(localStorage.getItem(`comptoir:workspace:${gw.url}`)).toBe(gw.workspaceId);
+    // The connection that answered the first hello is the one the sync engine goes on with.
+    expect(gw.handshakes).toBe(1);
+    expect(services.sync.status).toBe('online');
   });
 
   it('opens a known replica at once, offline, without waiting for the gateway', async () => {
