@@ -35,13 +35,25 @@ const clientIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const threadIdSchema = z.string().min(1).max(128);
 
+/**
+ * Text a store can keep: PostgreSQL refuses NUL and JavaScript strings can hold half a surrogate pair, which is
+ * no character at all. Both are refused at the edge with a reason, rather than failing in the store.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const StorableTextSchema = z
+  .string()
+  .refine((t) => !t.includes('\u0000'), 'contains a NUL character')
+  .refine((t) => !LONE_SURROGATE.test(t), 'contains a broken character (half a surrogate pair)');
+
+export const MessageTextSchema = StorableTextSchema.max(
+  MAX_MESSAGE_LENGTH,
+  `at most ${MAX_MESSAGE_LENGTH} characters`,
+).refine((t) => t.trim().length > 0, 'text is empty');
+
 export const SendInputSchema = z.object({
   clientId: clientIdSchema,
   threadId: threadIdSchema,
-  text: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
-    .refine((t) => t.trim().length > 0, 'text is empty'),
+  text: MessageTextSchema,
 });
 export type SendInput = z.infer<typeof SendInputSchema>;
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   describeIssues,
   SendInputSchema,
+  StorableTextSchema,
   ThreadRefSchema,
   ThreadStatusSchema,
   type Agent,
@@ -27,18 +28,19 @@ export interface ApiOptions {
   log: Log;
 }
 
-const ReplyBodySchema = z.object({
+// Strict: a field the API does not know is refused rather than ignored, so a typo never passes silently.
+const ReplyBodySchema = z.strictObject({
   text: SendInputSchema.shape.text,
   clientId: SendInputSchema.shape.clientId.optional(),
 });
 
-const SandboxBodySchema = z.object({
-  from: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(100),
+const SandboxBodySchema = z.strictObject({
+  from: StorableTextSchema.trim().min(1).max(64),
+  name: StorableTextSchema.trim().min(1).max(100),
   text: SendInputSchema.shape.text,
 });
 
-const ThreadListQuerySchema = z.object({ status: ThreadStatusSchema.optional() });
+const ThreadListQuerySchema = z.strictObject({ status: ThreadStatusSchema.optional() });
 
 /** Thrown inside a handler to answer with an error status; logged once as a rejected input. */
 class HttpError extends Error {
@@ -87,6 +89,8 @@ export function createApi(options: ApiOptions) {
       method: 'GET',
       pattern: /^\/api\/threads$/,
       async handle({ query }) {
+        const names = [...query.keys()];
+        if (new Set(names).size !== names.length) throw new HttpError(400, 'invalid query: a parameter is repeated');
         const parsed = ThreadListQuerySchema.safeParse(Object.fromEntries(query));
         if (!parsed.success) throw new HttpError(400, `invalid query: ${describeIssues(parsed.error.issues)}`);
         return { status: 200, body: { ok: true, threads: await inbox.threads(parsed.data.status) } };

@@ -83,9 +83,18 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       const hello: HelloOutput = { agent, head: await headSeq(inbox.store.sql), workspaceId: inbox.store.workspaceId };
       return ok(hello);
     });
+    const known = new Set(['session:hello', ...Object.keys(commands)]);
     for (const [name, command] of Object.entries(commands)) {
       on(socket, name, log, (input) => command(agent, input), true);
     }
+    // An event the protocol does not have still gets an answer, so a client never waits out a timeout on a typo.
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      if (typeof name === 'string' && known.has(name)) return;
+      const ack = args.at(-1);
+      const event = typeof name === 'string' ? name.slice(0, 64) : typeof name;
+      log(`rejected ${event} from ${agent.id}: unknown event`);
+      if (typeof ack === 'function') (ack as (res: Result<unknown>) => void)(fail(`unknown event ${event}`));
+    });
   });
 
   const unsubscribe = inbox.store.subscribe((events: SyncEvent[]) => {

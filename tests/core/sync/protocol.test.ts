@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, MAX_MESSAGE_LENGTH, PullInputSchema, SendInputSchema } from '../../../src/core';
+import {
+  describeIssues,
+  MAX_MESSAGE_LENGTH,
+  MessageTextSchema,
+  PullInputSchema,
+  SendInputSchema,
+} from '../../../src/core';
 
 describe('SendInputSchema', () => {
   const good = { clientId: 'c_12345678', threadId: 't1', text: 'Bonjour 👋' };
@@ -35,5 +41,22 @@ describe('PullInputSchema', () => {
     expect(PullInputSchema.safeParse({ after: -1 }).success).toBe(false);
     expect(PullInputSchema.safeParse({ after: 0, limit: 1_000_000 }).success).toBe(false);
     expect(PullInputSchema.safeParse({ after: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('MessageTextSchema', () => {
+  it('keeps every real character and refuses what a store cannot hold', () => {
+    for (const text of [
+      'Bonjour 👋',
+      'שלום مرحبا',
+      'zero\u200bwidth',
+      'e\u0301 combining',
+      '\u{1F468}\u200d\u{1F469}',
+    ]) {
+      expect(MessageTextSchema.safeParse(text).success, text).toBe(true);
+    }
+    for (const text of ['a\u0000b', 'lone \ud800 high', 'lone \udc00 low', 'swapped \udc00\ud800']) {
+      expect(MessageTextSchema.safeParse(text).success, JSON.stringify(text)).toBe(false);
+    }
   });
 });

@@ -133,12 +133,17 @@ describe('the REST API and the static renderer', () => {
       JSON.stringify({ text: '' }),
       JSON.stringify({ text: 5 }),
       JSON.stringify({ text: 'ok', clientId: 'bad id!' }),
+      JSON.stringify({ text: 'a\u0000b' }),
+      JSON.stringify({ text: 'half \ud800 a pair' }),
+      JSON.stringify({ text: 'ok', extra: 1 }),
     ]) {
       const res = await api('POST', '/api/threads/th_demo_2/messages', body);
       expect(res.status, body).toBe(400);
       expect(res.json).toEqual({ ok: false, error: expect.any(String) });
     }
     expect((await api('POST', '/api/threads/th_nope/messages', { text: 'hi' })).status).toBe(404);
+    expect((await api('GET', '/api/threads?status=open&status=resolved')).status).toBe(400);
+    expect((await api('GET', '/api/threads?state=open')).status).toBe(400);
     expect(await count()).toBe(before);
   });
 

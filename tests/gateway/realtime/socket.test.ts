@@ -81,6 +81,11 @@ describe('the socket.io server', () => {
       ['thread:assign', { threadId: 'th_demo_1', assigneeId: 'agent_ghost' }],
       ['thread:read', { threadId: 'th_unknown' }],
       ['thread:read', [1, 2, 3]],
+      // Text PostgreSQL cannot store, refused by the schema rather than failing in the store.
+      ['message:send', { clientId: 'client-ok-4', threadId: 'th_demo_1', text: 'a\u0000b' }],
+      ['message:send', { clientId: 'client-ok-5', threadId: 'th_demo_1', text: 'half \ud800 a pair' }],
+      // An event the protocol does not have gets an answer too.
+      ['thread:delete', { threadId: 'th_demo_1' }],
     ];
     for (const [event, input] of garbage) {
       const result = await request(socket, event, input);
@@ -88,6 +93,7 @@ describe('the socket.io server', () => {
         ok: false,
         error: expect.any(String),
       });
+      if (!result.ok) expect(result.error).not.toBe('internal error');
     }
     // No acknowledgement, a non-function one, or an event nobody handles: ignored, the server stays up.
     socket.emit(
