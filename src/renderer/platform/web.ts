@@ -12,7 +12,6 @@ const BADGE_PREFIX = /^\(\d+\) /;
  */
 export function createWebPlatform(): Platform {
   const clickListeners = new Set<(threadId: string) => void>();
-  let askedPermission = false;
 
   const storage = (): Storage | null => {
     try {
@@ -22,6 +21,17 @@ export function createWebPlatform(): Platform {
     }
   };
   const changed = () => window.dispatchEvent(new Event(SESSION_CHANGED_EVENT));
+
+  // A new address pasted into an open tab (each `npm run web` prints a new token) changes only the fragment, so
+  // the page does not reload: take the token here, or it would stay in the address bar and be ignored.
+  window.addEventListener('hashchange', () => {
+    const token = takeTokenFromAddress();
+    if (token === null) return;
+    storage()?.setItem(TOKEN_STORAGE_KEY, token);
+    changed();
+  });
+
+  askForNotificationsAtFirstGesture();
 
   return {
     kind: 'web',
@@ -42,12 +52,7 @@ export function createWebPlatform(): Platform {
       changed();
     },
     notify({ title, body, threadId }) {
-      if (typeof Notification === 'undefined') return;
-      if (Notification.permission === 'default' && !askedPermission) {
-        askedPermission = true;
-        void Notification.requestPermission().catch(() => undefined);
-      }
-      if (Notification.permission !== 'granted') return;
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
       const notification = new Notification(title, { body, tag: threadId });
       notification.onclick = () => {
         window.focus();
@@ -80,4 +85,26 @@ function takeTokenFromAddress(): string | null {
   const rest = params.toString();
   window.history.replaceState(window.history.state, '', `${pathname}${search}${rest ? `#${rest}` : ''}`);
   return token.trim();
+}
+
+let askingAtGesture = false;
+
+/**
+ * Browsers grant notifications only in answer to a user gesture: ask at the agent's first click or key press
+ * (once per page, however many platforms are made), not later from a background message, where the request
+ * would be refused or shown as a hidden, quiet prompt.
+ */
+function askForNotificationsAtFirstGesture(): void {
+  if (askingAtGesture || typeof Notification === 'undefined' || Notification.permission !== 'default') return;
+  askingAtGesture = true;
+  const ask = () => {
+    window.removeEventListener('pointerdown', ask, true);
+    window.removeEventListener('keydown', ask, true);
+    askingAtGesture = false;
+    if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
+      void Notification.requestPermission().catch(() => undefined);
+    }
+  };
+  window.addEventListener('pointerdown', ask, true);
+  window.addEventListener('keydown', ask, true);
 }

@@ -1,4 +1,5 @@
-import { describeIssues, outboundMessageId, SendInputSchema, type Message } from '../../core';
+import Dexie from 'dexie';
+import { describeIssues, outboundMessageId, previewOf, SendInputSchema, type Message } from '../../core';
 import { readAgent } from '../db/meta';
 import type { ComptoirDb, OutboxEntry } from '../db/schema';
 
@@ -62,7 +63,7 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
       await db.threads.put({
         ...thread,
         lastMessageAt: input.now,
-        lastMessagePreview: message.text,
+        lastMessagePreview: previewOf(message.text),
         lastMessageDirection: 'out',
         unreadCount: 0,
       });
@@ -82,11 +83,31 @@ export async function settleAccepted(db: ComptoirDb, clientId: string, stored: M
   });
 }
 
-/** The gateway refused the reply (a validation error): resending cannot help, so it fails visibly. */
+/**
+ * The gateway refused the reply (a validation error): resending cannot help, so it fails visibly, and the
+ * conversation's summary, made optimistic by `queueReply`, goes back to its last message the gateway has.
+ */
 export async function settleRefused(db: ComptoirDb, clientId: string, error: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.messages], async () => {
+  await db.transaction('rw', [db.outbox, db.messages, db.threads], async () => {
     await db.outbox.delete(clientId);
-    await db.messages.update(outboundMessageId(clientId), { status: 'failed', error });
+    const id = outboundMessageId(clientId);
+    const refused = await db.messages.get(id);
+    if (!refused) return;
+    await db.messages.update(id, { status: 'failed', error });
+    const thread = await db.threads.get(refused.threadId);
+    const kept = await db.messages
+      .where('[threadId+ts]')
+      .between([refused.threadId, Dexie.minKey], [refused.threadId, Dexie.maxKey])
+      .reverse()
+      .filter((m) => m.status !== 'failed')
+      .first();
+    if (!thread || !kept || thread.lastMessageAt > refused.ts) return;
+    await db.threads.put({
+      ...thread,
+      lastMessageAt: kept.ts,
+      lastMessagePreview: previewOf(kept.text),
+      lastMessageDirection: kept.direction,
+    });
   });
 }
 

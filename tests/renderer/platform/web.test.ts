@@ -49,6 +49,21 @@ describe('web platform', () => {
     window.removeEventListener(SESSION_CHANGED_EVENT, changes);
   });
 
+  it('takes a token pasted into an open tab (a fragment change, no reload) and announces it', async () => {
+    setUrl('http://127.0.0.1:4123/');
+    createWebPlatform();
+    const changes = vi.fn();
+    window.addEventListener(SESSION_CHANGED_EVENT, changes);
+    setUrl(`http://127.0.0.1:4123/#token=${TOKEN}`);
+    window.dispatchEvent(new Event('hashchange'));
+    expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe(TOKEN);
+    expect(window.location.href).toBe('http://127.0.0.1:4123/');
+    expect(changes).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('hashchange')); // nothing new in the address: nothing happens
+    expect(changes).toHaveBeenCalledTimes(1);
+    window.removeEventListener(SESSION_CHANGED_EVENT, changes);
+  });
+
   it('shows the unread count as a title prefix', () => {
     document.title = 'Comptoir';
     const platform = createWebPlatform();
@@ -75,9 +90,14 @@ describe('web platform', () => {
     expect(denied.shown).toHaveLength(0);
     denied.uninstall();
 
+    // Undecided: asked once, at the first user gesture, never from a background notification.
     const undecided = installNotifications('default');
     const platform = createWebPlatform();
+    createWebPlatform();
     platform.notify({ title: 'Inès', body: 'hi', threadId: 't1' });
+    expect(undecided.requests).toBe(0);
+    window.dispatchEvent(new Event('pointerdown'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }));
     platform.notify({ title: 'Inès', body: 'again', threadId: 't1' });
     expect(undecided.requests).toBe(1);
     expect(undecided.shown).toHaveLength(0);

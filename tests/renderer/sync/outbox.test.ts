@@ -3,7 +3,7 @@ import { outboundMessageId } from '../../../src/core';
 import type { ComptoirDb } from '../../../src/renderer/db/schema';
 import { queueReply, settleAccepted, settleRefused, newClientId } from '../../../src/renderer/sync/outbox';
 import { SendInputSchema } from '../../../src/core';
-import { freshDb, thread } from './fixtures';
+import { freshDb, inbound, thread } from './fixtures';
 
 let db: ComptoirDb;
 afterEach(async () => {
@@ -76,5 +76,21 @@ describe('outbox', () => {
       error: 'thread not found',
     });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('puts the conversation summary back to the last message the gateway has when a reply is refused', async () => {
+    db = freshDb();
+    await db.threads.put(thread('t1', { lastMessageAt: 1_000, lastMessagePreview: 'Où est ma commande ?' }));
+    await db.messages.put(inbound('m1', 't1', { ts: 1_000, text: 'Où est ma commande ?' }));
+    const entry = await queueReply(db, { threadId: 't1', text: 'x'.repeat(5_000), now: 5_000 });
+    const optimistic = await db.threads.get('t1');
+    expect(optimistic?.lastMessagePreview.length).toBeLessThanOrEqual(140);
+    expect(optimistic?.lastMessageDirection).toBe('out');
+    await settleRefused(db, entry.clientId, 'refused');
+    expect(await db.threads.get('t1')).toMatchObject({
+      lastMessageAt: 1_000,
+      lastMessagePreview: 'Où est ma commande ?',
+      lastMessageDirection: 'in',
+    });
   });
 });
