@@ -27,6 +27,11 @@ export type Thread = z.infer<typeof ThreadSchema>;
 
 /** The list preview never carries a whole 100 KB message: one line, bounded. */
 export function previewOf(text: string, max = 140): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Zero-width characters show nothing: 5,000 of them must not fill the preview and leave only "…".
+  const line = text
+    .replace(/[\u200B\u2060\uFEFF]+/g, '')
+    .replace(/[\u200C\u200D]{2,}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -7,7 +7,7 @@ import { ContactPanel } from '../features/contact/ContactPanel';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { ListHeader } from '../features/inbox/components/ListHeader';
 import { InboxNav } from '../features/inbox/InboxNav';
-import type { InboxView } from '../features/inbox/model';
+import { inView, type InboxView } from '../features/inbox/model';
 import { CommandPalette, openPalette } from '../features/palette/CommandPalette';
 import type { PaletteHandlers } from '../features/palette/commands';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -22,6 +22,7 @@ import { useNow } from './useNow';
 const NAV_WIDTH = 220;
 const LIST_WIDTH = 340;
 const CONTACT_WIDTH = 280;
+const CONTACT_BY_DEFAULT_FROM = 1360;
 
 const modKey = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘' : 'Ctrl';
 
@@ -33,7 +34,8 @@ export function InboxScreen() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [contactOpen, setContactOpen] = useLocalStorage<boolean>({
     key: 'comptoir.contact-panel',
-    defaultValue: true,
+    // Below this width the thread would be too narrow beside it; the agent's own choice, once made, is kept.
+    defaultValue: typeof window === 'undefined' || window.innerWidth >= CONTACT_BY_DEFAULT_FROM,
     getInitialValueInEffect: false,
   });
   const [settingsOpen, settings] = useDisclosure(false);
@@ -57,6 +59,41 @@ export function InboxScreen() {
     if (index >= 0) lastIndex.current = index;
   }, [ids, selectedId]);
 
+  // Where the selection goes when the open conversation leaves the list, or the list changes under it.
+  const leaving = useRef<string | null>(null);
+  const viewSwitch = useRef<{ stale: typeof items } | null>(null);
+  const latest = useRef({ items, view });
+  useEffect(() => {
+    latest.current = { items, view };
+  });
+  useEffect(() => {
+    if (!items) return;
+    const pending = viewSwitch.current;
+    if (pending) {
+      // The live query still holds the previous view's rows for a moment: wait for the new view's own answer.
+      if (items === pending.stale || !items.every((i) => inView(i.thread, view, agentId))) return;
+      viewSwitch.current = null;
+      if (selectedId !== null && !ids.includes(selectedId)) setSelectedId(ids[0] ?? null);
+      return;
+    }
+    if (leaving.current === null) return;
+    if (leaving.current !== selectedId) {
+      leaving.current = null;
+      return;
+    }
+    if (ids.includes(selectedId)) return;
+    // Resolved out of this view: the conversation that slid into its place, or the one above if it was last.
+    leaving.current = null;
+    const index = Math.min(lastIndex.current, ids.length - 1);
+    setSelectedId(index >= 0 ? (ids[index] ?? null) : null);
+  }, [items, ids, view, agentId, selectedId]);
+
+  const resolve = useCallback(() => {
+    leaving.current = view === 'resolved' ? null : selectedId;
+    commands.resolve();
+  }, [commands, selectedId, view]);
+  const threadCommands = useMemo(() => ({ ...commands, resolve }), [commands, resolve]);
+
   const select = useCallback((threadId: string) => setSelectedId(threadId), []);
   const step = (delta: 1 | -1) => {
     const next = stepConversation(ids, selectedId, lastIndex.current, delta);
@@ -64,15 +101,17 @@ export function InboxScreen() {
   };
   const focusReply = useCallback(() => replyRef.current?.focus(), []);
   const changeView = useCallback((next: InboxView) => {
+    if (next === latest.current.view) return;
     setView(next);
     lastIndex.current = -1;
+    viewSwitch.current = { stale: latest.current.items };
   }, []);
 
   useInboxShortcuts({
     next: () => step(1),
     previous: () => step(-1),
     resolve: () => {
-      if (current?.status === 'open') commands.resolve();
+      if (current?.status === 'open') resolve();
     },
     focusReply,
   });
@@ -84,7 +123,7 @@ export function InboxScreen() {
     () => ({
       current: current ? { status: current.status, assignedToMe: current.assigneeId === agentId } : null,
       onView: changeView,
-      onResolve: commands.resolve,
+      onResolve: resolve,
       onReopen: commands.reopen,
       onAssignToMe: commands.assignToMe,
       // The palette gives focus back to what had it when it closes; focus the reply box after that.
@@ -94,7 +133,19 @@ export function InboxScreen() {
       onOpenSettings: settings.open,
       onOpenConversation: select,
     }),
-    [current, agentId, changeView, commands, focusReply, toggleTheme, setPreference, language, settings.open, select],
+    [
+      current,
+      agentId,
+      changeView,
+      commands,
+      resolve,
+      focusReply,
+      toggleTheme,
+      setPreference,
+      language,
+      settings.open,
+      select,
+    ],
   );
 
   const showContact = contactOpen && selectedId !== null;
@@ -134,7 +185,7 @@ export function InboxScreen() {
             entry={entry}
             fallback={listed}
             agentId={agentId}
-            commands={commands}
+            commands={threadCommands}
             now={now}
             replyRef={replyRef}
             contactPanelOpen={contactOpen}

@@ -70,6 +70,12 @@ export const en = {
   'thread.notFound': 'This conversation is not in this inbox.',
   'thread.actionFailed': 'That did not work',
   'thread.jumpToLatest': 'Jump to latest',
+  'error.offline': 'You are offline. Try again when the connection is back.',
+  'error.timeout': 'The server took too long to answer. Try again.',
+  'error.unknownThread': 'This conversation no longer exists on the server.',
+  'error.unknownAgent': 'This teammate is not known to the server.',
+  'error.unauthorized': 'The server refused your access key. Sign in again.',
+  'error.generic': 'Something went wrong on the server. Try again.',
 
   'message.showMore': 'Show more',
   'message.showLess': 'Show less',

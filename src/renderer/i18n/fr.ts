@@ -71,6 +71,12 @@ export const fr: Dictionary = {
   'thread.notFound': 'Cette conversation n’est pas dans cette boîte.',
   'thread.actionFailed': 'Cela n’a pas fonctionné',
   'thread.jumpToLatest': 'Aller au plus récent',
+  'error.offline': 'Vous êtes hors ligne. Réessayez quand la connexion sera revenue.',
+  'error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'error.unknownThread': 'Cette conversation n’existe plus sur le serveur.',
+  'error.unknownAgent': 'Ce collègue est inconnu du serveur.',
+  'error.unauthorized': 'Le serveur a refusé votre clé d’accès. Reconnectez-vous.',
+  'error.generic': 'Une erreur s’est produite sur le serveur. Réessayez.',
 
   'message.showMore': 'Afficher plus',
   'message.showLess': 'Afficher moins',

@@ -98,18 +98,33 @@ describe('the inbox', () => {
     await waitFor(() => expect(within(log).getByText('Yes, in 5 days')).toBeTruthy());
     await waitFor(() => expect(within(log).getByRole('img', { name: 'Sent' })).toBeTruthy());
 
-    // E resolves the open conversation: it leaves "All" and its header offers Reopen.
-    reply.blur();
-    await user.keyboard('e');
-    await waitFor(() => expect(rowNames()).toEqual(['Chloé Martin', 'Amélie Laurent']));
-    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
-    expect(gateway.threads.get('t2')?.status).toBe('resolved');
-
-    // Our reply had moved it to the top; J continues from where it was, with the one that took its place.
+    // Escape hands the keyboard back to the inbox: J and K move again instead of typing.
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).not.toBe(reply);
+    // Our reply moved Omar's conversation to the top.
+    await waitFor(() => expect(rowNames()).toEqual(['Omar Haddad', 'Chloé Martin', 'Amélie Laurent']));
     await user.keyboard('j');
     expect(await openThread('Chloé Martin')).toBeTruthy();
+    expect(reply).toHaveProperty('value', '');
+    await user.keyboard('k');
+    expect(await openThread('Omar Haddad')).toBeTruthy();
+
+    // E resolves the open conversation: it leaves "All", and the one that took its place opens.
+    await user.keyboard('e');
+    await waitFor(() => expect(rowNames()).toEqual(['Chloé Martin', 'Amélie Laurent']));
+    expect(await openThread('Chloé Martin')).toBeTruthy();
+    expect(rows()[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(gateway.threads.get('t2')?.status).toBe('resolved');
+
+    // Resolving the last one of the list opens the one above it; resolving the only one left opens none.
     await user.keyboard('j');
     expect(await openThread('Amélie Laurent')).toBeTruthy();
+    await user.keyboard('e');
+    await waitFor(() => expect(rowNames()).toEqual(['Chloé Martin']));
+    expect(await openThread('Chloé Martin')).toBeTruthy();
+    await user.keyboard('e');
+    expect(await screen.findByText('Inbox zero')).toBeTruthy();
+    expect(await screen.findByText('No conversation selected')).toBeTruthy();
 
     unmount();
   });
@@ -132,12 +147,26 @@ describe('the inbox', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     expect(await openThread('Omar Haddad')).toBeTruthy();
 
-    // "Mine" is empty until the agent takes a conversation.
-    await user.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: /Mine/ }));
+    // "Mine" is empty until the agent takes a conversation: switching to it closes the open one.
+    const views = screen.getByRole('navigation', { name: 'Views' });
+    await user.click(within(views).getByRole('button', { name: /Mine/ }));
     expect(await screen.findByText('Nothing assigned to you')).toBeTruthy();
+    expect(await screen.findByText('No conversation selected')).toBeTruthy();
+
+    // Back in "All", taking Omar's conversation puts it in "Mine", where it stays open.
+    await user.click(within(views).getByRole('button', { name: /All/ }));
+    await user.click(await screen.findByText('Omar Haddad'));
+    expect(await openThread('Omar Haddad')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Assign to me' }));
-    await waitFor(() => expect(rowNames()).toEqual(['Omar Haddad']));
     expect(await screen.findByRole('button', { name: 'Unassign' })).toBeTruthy();
+    await user.click(within(views).getByRole('button', { name: /Mine/ }));
+    await waitFor(() => expect(rowNames()).toEqual(['Omar Haddad']));
+    expect(await openThread('Omar Haddad')).toBeTruthy();
+
+    // A view without the open conversation opens its first one instead.
+    await user.click(within(views).getByRole('button', { name: /Unassigned/ }));
+    await waitFor(() => expect(rowNames()).toEqual(['Yuki Tanaka', 'Chloé Martin', 'Amélie Laurent']));
+    expect(await openThread('Yuki Tanaka')).toBeTruthy();
 
     unmount();
   });
@@ -160,6 +189,11 @@ describe('the inbox', () => {
     expect(within(log).getByRole('img', { name: 'Waiting to send' })).toBeTruthy();
     await waitFor(() => expect(screen.getByText('1 reply queued')).toBeTruthy());
     expect(gateway.sendCalls).toHaveLength(0);
+
+    // A command cannot be queued: the refusal reads as a sentence, not the transport's raw "offline".
+    await user.click(screen.getByRole('button', { name: 'Resolve' }));
+    expect(await screen.findByText('You are offline. Try again when the connection is back.')).toBeTruthy();
+    expect(screen.queryByText('offline')).toBeNull();
 
     unmount();
   });

@@ -18,3 +18,17 @@ export function customerName(contact: Contact | undefined, fallback: string): st
   const name = contact?.name.trim();
   return name ? name : (contact?.handle ?? fallback);
 }
+
+/** Whether a thread belongs in a view, by the same rules as the data layer's `threadList` query. */
+export function inView(thread: Thread, view: InboxView, agentId: string | null): boolean {
+  switch (view) {
+    case 'all':
+      return thread.status === 'open';
+    case 'resolved':
+      return thread.status === 'resolved';
+    case 'unassigned':
+      return thread.status === 'open' && thread.assigneeId === null;
+    case 'mine':
+      return thread.status === 'open' && agentId !== null && thread.assigneeId === agentId;
+  }
+}

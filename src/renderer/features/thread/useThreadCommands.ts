@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../../core';
 import { useInboxActions } from '../../data/hooks';
 import { useT } from '../../i18n';
+import { commandErrorKey } from './commandError';
 
 export type ThreadCommandName = 'resolve' | 'reopen' | 'assign';
 
@@ -17,13 +18,20 @@ export interface ThreadCommands {
 
 /**
  * Resolve / reopen / assign for the open conversation. The gateway answers with a Result; a refusal (offline,
- * unknown thread) shows as a notification, and the replica changes only when the gateway's event arrives.
+ * unknown thread) shows as a notification in the agent's language, and the replica changes only when the
+ * gateway's event arrives.
  */
 export function useThreadCommands(threadId: string | null, agentId: string | null): ThreadCommands {
   const t = useT();
   const actions = useInboxActions();
   const [busy, setBusy] = useState<ThreadCommandName | null>(null);
   const inFlight = useRef(false);
+
+  const fail = useCallback(
+    (error: string) =>
+      notifications.show({ color: 'red', title: t('thread.actionFailed'), message: t(commandErrorKey(error)) }),
+    [t],
+  );
 
   const run = useCallback(
     async (name: ThreadCommandName, call: () => Promise<Result<unknown>>) => {
@@ -32,15 +40,15 @@ export function useThreadCommands(threadId: string | null, agentId: string | nul
       setBusy(name);
       try {
         const result = await call();
-        if (!result.ok) notifications.show({ color: 'red', title: t('thread.actionFailed'), message: result.error });
+        if (!result.ok) fail(result.error);
       } catch (error) {
-        notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) });
+        fail(error instanceof Error ? error.message : String(error));
       } finally {
         inFlight.current = false;
         setBusy(null);
       }
     },
-    [t],
+    [fail],
   );
 
   return useMemo<ThreadCommands>(() => {
@@ -51,9 +59,14 @@ export function useThreadCommands(threadId: string | null, agentId: string | nul
       busy,
       resolve: when('resolve', (id) => actions.resolve(id)),
       reopen: when('reopen', (id) => actions.reopen(id)),
-      assignToMe: when('assign', (id) =>
-        agentId ? actions.assign(id, agentId) : Promise.resolve({ ok: false, error: t('connection.agentUnknown') }),
-      ),
+      assignToMe: agentId
+        ? when('assign', (id) => actions.assign(id, agentId))
+        : () =>
+            notifications.show({
+              color: 'red',
+              title: t('thread.actionFailed'),
+              message: t('connection.agentUnknown'),
+            }),
       unassign: when('assign', (id) => actions.assign(id, null)),
     };
   }, [actions, agentId, busy, run, t, threadId]);

@@ -63,4 +63,16 @@ describe('Composer', () => {
     expect(screen.getByRole('textbox', { name: 'Réponse' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Envoyer' })).toBeTruthy();
   });
+
+  it('gives the keyboard back on Escape: the reply box loses focus and keeps its text', async () => {
+    const onSend = vi.fn();
+    const { user } = render(<Composer onSend={onSend} />);
+    const reply = screen.getByRole('textbox', { name: 'Reply' });
+    await user.type(reply, 'draft');
+    expect(document.activeElement).toBe(reply);
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).not.toBe(reply);
+    expect(reply).toHaveProperty('value', 'draft');
+    expect(onSend).not.toHaveBeenCalled();
+  });
 });

@@ -43,4 +43,18 @@ describe('ContactCard', () => {
     expect(screen.getByText('Messenger')).toBeTruthy();
     expect(screen.getByText('No contact details yet.')).toBeTruthy();
   });
+
+  it('wraps an 80-character name without spaces and clips stacked combining marks, with the full name as title', () => {
+    const long = 'N'.repeat(80);
+    const { unmount } = render(<ContactCard contact={contact({ name: long })} channel="whatsapp" fallbackName="?" />);
+    const heading = screen.getByRole('heading', { name: long });
+    expect(heading.getAttribute('title')).toBe(long);
+    expect(heading.style.overflowWrap).toBe('anywhere');
+    expect(heading.style.maxWidth).toBe('100%');
+    unmount();
+
+    const zalgo = `Z${'\u0301\u0302\u0303\u0304'.repeat(10)}oé`;
+    render(<ContactCard contact={contact({ name: zalgo })} channel="whatsapp" fallbackName="?" />);
+    expect(screen.getByRole('heading', { name: zalgo }).style.overflow).toBe('hidden');
+  });
 });

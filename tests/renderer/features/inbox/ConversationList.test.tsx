@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { previewOf } from '../../../../src/core';
 import { ConversationList } from '../../../../src/renderer/features/inbox/components/ConversationList';
 import { contact, conversations, NOW, thread } from '../../test-utils/fixtures';
 import { giveElementsASize } from '../../test-utils/layout';
@@ -99,5 +100,15 @@ describe('ConversationList', () => {
     );
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(container.querySelector('img, b')).toBeNull();
+  });
+
+  it('previews the visible text of a message that starts with thousands of zero-width characters', () => {
+    const preview = previewOf(`${'\u200b'.repeat(5000)}\ufeff\u2060Is it waterproof?`);
+    expect(preview).toBe('Is it waterproof?');
+    // A joiner inside an emoji sequence is part of what shows, and stays.
+    expect(previewOf('family 👨‍👩‍👧')).toBe('family 👨‍👩‍👧');
+    const items = [{ thread: thread({ id: 't1', lastMessagePreview: preview }), contact: contact() }];
+    render(<ConversationList items={items} view="all" selectedId={null} now={NOW} onSelect={() => {}} />);
+    expect(screen.getByText('Is it waterproof?')).toBeTruthy();
   });
 });

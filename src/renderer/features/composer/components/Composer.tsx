@@ -36,8 +36,15 @@ export function Composer({ onSend, hint, defaultValue = '', onDraftChange, input
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // While an input method composes (Japanese, Chinese...), Enter confirms the composition, not the message.
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    // While an input method composes (Japanese, Chinese...), Enter confirms the composition, not the message,
+    // and Escape cancels it.
+    if (event.nativeEvent.isComposing) return;
+    // Escape hands the keyboard back to the inbox (J/K/E), the way R handed it to the reply box.
+    if (event.key === 'Escape') {
+      event.currentTarget.blur();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     send();
   };

@@ -37,7 +37,16 @@ export function ContactCard({ contact, channel, fallbackName }: ContactCardProps
     <Stack gap="lg" p="md" component="section" aria-label={t('contact.title')}>
       <Stack align="center" gap={6} pt="sm">
         <CustomerAvatar name={name} colorKey={contact?.id ?? name} size={64} />
-        <Title order={3} size="h5" ta="center" dir="auto" style={{ overflowWrap: 'anywhere' }}>
+        {/* A name with no spaces wraps anywhere; stacked combining marks are clipped, not painted over the next line. */}
+        <Title
+          order={3}
+          size="h5"
+          ta="center"
+          dir="auto"
+          lineClamp={3}
+          title={name}
+          style={{ overflowWrap: 'anywhere', wordBreak: 'break-word', overflow: 'hidden', maxWidth: '100%' }}
+        >
           {name}
         </Title>
         <Group gap={6}>

@@ -1,11 +1,34 @@
 import { Anchor, Box } from '@mantine/core';
-import { useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useT } from '../../../i18n';
-import { clampText } from '../clamp';
+import { chunkRun, clampText, splitLongRuns } from '../clamp';
 import classes from './Thread.module.css';
 
 export interface MessageTextProps {
   text: string;
+}
+
+/**
+ * Very long unbroken runs break between any two letters (`word-break: break-all`): under `overflow-wrap: anywhere`
+ * alone, Chromium takes seconds to lay out a 100 KB word. Ordinary words keep wrapping at spaces.
+ */
+function Breakable({ text }: { text: string }) {
+  const runs = useMemo(() => splitLongRuns(text), [text]);
+  if (runs.length === 1 && !runs[0]?.long) return text;
+  return runs.map((run, i) =>
+    run.long ? (
+      <span key={i} className={classes.longRun} data-long-run="">
+        {chunkRun(run.text).map((piece, j) => (
+          <Fragment key={j}>
+            {j > 0 && <wbr />}
+            {piece}
+          </Fragment>
+        ))}
+      </span>
+    ) : (
+      <Fragment key={i}>{run.text}</Fragment>
+    ),
+  );
 }
 
 /**
@@ -15,11 +38,11 @@ export interface MessageTextProps {
 export function MessageText({ text }: MessageTextProps) {
   const t = useT();
   const [expanded, setExpanded] = useState(false);
-  const { shown, clamped } = clampText(text);
+  const { shown, clamped } = useMemo(() => clampText(text), [text]);
   return (
     <>
       <Box component="p" className={classes.text} dir="auto">
-        {expanded ? text : shown}
+        <Breakable text={expanded ? text : shown} />
       </Box>
       {clamped && (
         <Anchor

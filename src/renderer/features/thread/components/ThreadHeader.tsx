@@ -7,9 +7,11 @@ import {
   IconUserMinus,
   IconUserPlus,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Channel, ThreadStatus } from '../../../../core';
 import { useT } from '../../../i18n';
 import { ChannelIcon } from '../../common/components/ChannelIcon';
+import classes from './ThreadHeader.module.css';
 
 /** Who holds the conversation, from the signed-in agent's point of view. */
 export type Assignment = 'me' | 'other' | 'nobody';
@@ -29,6 +31,33 @@ export interface ThreadHeaderProps {
   onToggleContactPanel(): void;
 }
 
+interface ActionProps {
+  label: string;
+  icon: ReactNode;
+  loading: boolean;
+  primary?: boolean;
+  onClick(): void;
+}
+
+/** A header button whose words hide when the thread is narrow; its name and tooltip stay. */
+function Action({ label, icon, loading, primary = false, onClick }: ActionProps) {
+  return (
+    <Tooltip label={label} openDelay={400}>
+      <Button
+        variant={primary ? 'filled' : 'default'}
+        color={primary ? 'green' : undefined}
+        leftSection={icon}
+        loading={loading}
+        aria-label={label}
+        classNames={{ root: classes.action, section: classes.section }}
+        onClick={onClick}
+      >
+        <span className={classes.label}>{label}</span>
+      </Button>
+    </Tooltip>
+  );
+}
+
 export function ThreadHeader(props: ThreadHeaderProps) {
   const t = useT();
   const { name, channel, status, assignment, busy, contactPanelOpen } = props;
@@ -39,71 +68,57 @@ export function ThreadHeader(props: ThreadHeaderProps) {
       : assignment === 'other'
         ? t('thread.assignedToOther')
         : t('thread.unassigned');
+  const details = `${t(`channel.${channel}`)} · ${assignmentLabel}`;
   const toggleLabel = contactPanelOpen ? t('thread.hideContact') : t('thread.showContact');
   return (
-    <Group
-      component="header"
-      justify="space-between"
-      wrap="nowrap"
-      gap="sm"
-      px="md"
-      h={56}
-      style={{ borderBottom: '1px solid var(--mantine-color-default-border)', flex: 'none' }}
-    >
-      <Group gap={10} wrap="nowrap" miw={0}>
+    <Group component="header" justify="space-between" wrap="nowrap" gap="sm" px="md" className={classes.header}>
+      <Group gap={10} wrap="nowrap" className={classes.identity}>
         <ChannelIcon channel={channel} size={18} />
         <div style={{ minWidth: 0 }}>
-          <Title order={2} size="h5" lineClamp={1} dir="auto">
+          <Title order={2} size="h5" lineClamp={1} dir="auto" title={name} className={classes.name}>
             {name}
           </Title>
           <Group gap={6} wrap="nowrap">
-            <Badge size="xs" variant="light" color={resolved ? 'gray' : 'green'} radius="sm">
+            <Badge size="xs" variant="light" color={resolved ? 'gray' : 'green'} radius="sm" className={classes.status}>
               {t(`thread.status.${status}`)}
             </Badge>
-            <Text size="xs" c="dimmed" truncate>
-              {t(`channel.${channel}`)} · {assignmentLabel}
+            <Text size="xs" c="dimmed" truncate title={details}>
+              {details}
             </Text>
           </Group>
         </div>
       </Group>
-      <Group gap={6} wrap="nowrap" style={{ flex: 'none' }}>
+      <Group gap={6} wrap="nowrap" className={classes.actions}>
         {assignment === 'me' ? (
-          <Button
-            variant="default"
-            leftSection={<IconUserMinus size={14} />}
+          <Action
+            label={t('thread.unassign')}
+            icon={<IconUserMinus size={14} />}
             loading={busy === 'assign'}
             onClick={props.onUnassign}
-          >
-            {t('thread.unassign')}
-          </Button>
+          />
         ) : (
-          <Button
-            variant="default"
-            leftSection={<IconUserPlus size={14} />}
+          <Action
+            label={t('thread.assignToMe')}
+            icon={<IconUserPlus size={14} />}
             loading={busy === 'assign'}
             onClick={props.onAssignToMe}
-          >
-            {t('thread.assignToMe')}
-          </Button>
+          />
         )}
         {resolved ? (
-          <Button
-            variant="default"
-            leftSection={<IconArrowBackUp size={14} />}
+          <Action
+            label={t('thread.reopen')}
+            icon={<IconArrowBackUp size={14} />}
             loading={busy === 'reopen'}
             onClick={props.onReopen}
-          >
-            {t('thread.reopen')}
-          </Button>
+          />
         ) : (
-          <Button
-            color="green"
-            leftSection={<IconCheck size={14} />}
+          <Action
+            primary
+            label={t('thread.resolve')}
+            icon={<IconCheck size={14} />}
             loading={busy === 'resolve'}
             onClick={props.onResolve}
-          >
-            {t('thread.resolve')}
-          </Button>
+          />
         )}
         <Tooltip label={toggleLabel}>
           <ActionIcon
