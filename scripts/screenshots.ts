@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       const context = await browser.newContext({
         locale: 'en-US',
         colorScheme: scheme,
-        viewport: { width: 1440, height: 860 },
+        viewport: { width: Number(process.env.WIDTH ?? 1440), height: Number(process.env.HEIGHT ?? 860) },
       });
       const page = await context.newPage();
       await page.goto(`${gateway.url}/#token=${token}`);
