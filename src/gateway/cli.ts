@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     demo: settings.demo,
     staticDir: settings.staticDir ? resolve(settings.staticDir) : null,
     adminToken: settings.adminToken,
+    ...(settings.agentName ? { agentName: settings.agentName } : {}),
   });
   console.log(`Comptoir gateway listening on ${gateway.url}`);
   // Printed once, when created; the store keeps only its hash. An admin token from the environment is not echoed.

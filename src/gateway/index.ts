@@ -24,6 +24,8 @@ export interface GatewayOptions {
   simulate?: { minIntervalMs: number; maxIntervalMs: number } | false;
   /** Accepted for the owner agent in addition to stored tokens; never stored. */
   adminToken?: string;
+  /** The owner agent's display name, updated at every start. Default "You". */
+  agentName?: string;
   /** The built renderer to serve at `/`; null or absent serves only the API and the socket. */
   staticDir?: string | null;
   /** Browser origins besides the gateway's own that may open a socket. Default: the Electron app's. */
@@ -53,7 +55,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const store = await openStore({ dataDir: options.dataDir, now, log });
   let sandbox: SandboxChannel | null = null;
   try {
-    await ensureOwner(store, process.env['COMPTOIR_AGENT_NAME']?.trim() || 'You');
+    await ensureOwner(store, options.agentName ?? 'You');
     const token = await ensureFirstToken(store, options.adminToken);
     const inbox = new Inbox(store, log);
 

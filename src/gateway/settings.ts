@@ -12,6 +12,7 @@ export interface CliSettings {
   demo: boolean;
   staticDir: string | null;
   adminToken?: string;
+  agentName?: string;
 }
 
 const flag = z
@@ -33,6 +34,7 @@ const SettingsSchema = z.object({
   demo: z.boolean(),
   staticDir: z.string().trim().min(1).nullable(),
   adminToken: z.string().min(16, 'COMPTOIR_TOKEN must be at least 16 characters').max(512).optional(),
+  agentName: z.string().trim().min(1).max(100, 'COMPTOIR_AGENT_NAME must be at most 100 characters').optional(),
 });
 
 export type SettingsResult = { ok: true; settings: CliSettings } | { ok: false; error: string };
@@ -63,6 +65,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     demo: flags.demo ?? (demoEnv.success ? (demoEnv.data ?? false) : false),
     staticDir: flags.static ?? env['COMPTOIR_STATIC_DIR'] ?? null,
     adminToken: env['COMPTOIR_TOKEN'] || undefined,
+    agentName: env['COMPTOIR_AGENT_NAME']?.trim() || undefined,
   });
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
   return { ok: true, settings: parsed.data };

@@ -74,9 +74,8 @@ describe('startGateway across restarts', () => {
   });
 
   it('with an admin token and the demo off: returns that token, keeps stored ones, and the sandbox is off', async () => {
-    process.env['COMPTOIR_AGENT_NAME'] = 'Maya';
     const adminToken = 'admin-token-for-this-run-0123456789';
-    const gateway = await start({ adminToken }).finally(() => delete process.env['COMPTOIR_AGENT_NAME']);
+    const gateway = await start({ adminToken, agentName: 'Maya' });
     expect(gateway.token).toBe(adminToken);
     expect((await hello(gateway.url, adminToken)).agent).toEqual({ id: 'agent_owner', name: 'Maya', role: 'admin' });
     expect((await hello(gateway.url, firstToken)).head).toBe(SEEDED_EVENTS);

@@ -28,6 +28,7 @@ describe('the standalone gateway settings', () => {
       COMPTOIR_DEMO: '1',
       COMPTOIR_TOKEN: 'a-long-enough-admin-token',
       COMPTOIR_STATIC_DIR: '/site',
+      COMPTOIR_AGENT_NAME: '  Maya Laurent ',
     };
     expect(readSettings([], env)).toEqual({
       ok: true,
@@ -38,6 +39,7 @@ describe('the standalone gateway settings', () => {
         demo: true,
         staticDir: '/site',
         adminToken: env.COMPTOIR_TOKEN,
+        agentName: 'Maya Laurent',
       },
     });
     expect(
