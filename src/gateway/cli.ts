@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startGateway } from './index';
 import { readSettings } from './settings';
+import { isConfigured } from './channels/meta/config';
 
 /** `npm run gateway`: the gateway as its own process (a team server, or scripts against a demo). */
 async function main(): Promise<void> {
@@ -18,9 +19,14 @@ async function main(): Promise<void> {
     demo: settings.demo,
     staticDir: settings.staticDir ? resolve(settings.staticDir) : null,
     adminToken: settings.adminToken,
+    channels: settings.channels,
     ...(settings.agentName ? { agentName: settings.agentName } : {}),
   });
   console.log(`Comptoir gateway listening on ${gateway.url}`);
+  for (const channel of ['whatsapp', 'messenger', 'instagram'] as const) {
+    if (isConfigured(settings.channels, channel))
+      console.log(`${channel}: webhooks at ${gateway.url}/webhooks/${channel}`);
+  }
   // Printed once, when created; the store keeps only its hash. An admin token from the environment is not echoed.
   if (gateway.token && !settings.adminToken) console.log(`Admin token (shown once, keep it safe): ${gateway.token}`);
 

@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAuthenticator, ensureFirstToken, ensureOwner, OWNER_ID } from './auth';
+import { emptyChannelsConfig, type ChannelsConfig } from './channels/meta/config';
+import { createMetaChannels, type MetaChannelsOptions } from './channels/meta/service';
 import { createSandboxChannel, type SandboxChannel } from './channels/sandbox';
 import { defaultResourcesDir } from './demo/resources-dir';
 import { seedDemoShop } from './demo/seed';
 import { readDemoShop, simulationScript } from './demo/shop-file';
 import { createHttpServer } from './http/server';
+import { createWebhooks } from './http/webhooks';
 import { Inbox } from './inbox/inbox';
 import { defaultLog } from './log';
 import { attachRealtime } from './realtime/server';
@@ -32,6 +36,10 @@ export interface GatewayOptions {
   allowedOrigins?: string[];
   /** Where `demo/shop.json` lives. Default: the repository's `resources`. */
   resourcesDir?: string;
+  /** WhatsApp, Messenger and Instagram settings (secrets: kept in the gateway). Default: none set. */
+  channels?: ChannelsConfig;
+  /** Graph API transport settings for tests (fast retries, short timeouts). */
+  graphTransport?: MetaChannelsOptions['graph'];
   log?: (line: string) => void;
   now?: () => number;
 }
@@ -42,6 +50,8 @@ export interface RunningGateway {
   workspaceId: string;
   /** The token to use: adminToken if given, else a token created on first start (null on later starts). */
   token: string | null;
+  /** Meta's channels: new settings apply at once; `idle` waits until every stored webhook is processed. */
+  channels: { configure(config: ChannelsConfig): void; idle(): Promise<void> };
   /** Stops timers, sockets, the HTTP server, then closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -75,11 +85,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await inbox.resumeDeliveries('sandbox');
     }
 
+    const channels = createMetaChannels({
+      inbox,
+      config: options.channels ?? emptyChannelsConfig(),
+      mediaDir: join(options.dataDir, 'media'),
+      log,
+      graph: options.graphTransport,
+    });
     const authenticate = createAuthenticator(store, options.adminToken);
     const server = createHttpServer({
       inbox,
       authenticate,
       sandbox,
+      media: (messageId) => channels.media(messageId),
+      webhooks: createWebhooks({ config: channels.config, accept: channels.accept, log }),
       version: GATEWAY_VERSION,
       staticDir: options.staticDir ?? null,
       log,
@@ -87,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const realtime = attachRealtime({
       httpServer: server,
       inbox,
+      channels,
       authenticate,
       isAllowedOrigin: originPolicy(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS),
       log,
@@ -102,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       throw error;
     });
     sandbox?.start();
+    await channels.start();
 
     const port = (server.address() as AddressInfo).port;
     let closing: Promise<void> | null = null;
@@ -111,6 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       port,
       workspaceId: store.workspaceId,
       token,
+      channels: { configure: channels.configure, idle: channels.idle },
       close() {
         closing ??= (async () => {
           await running?.stop();
@@ -118,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           // Keep-alive connections would hold server.close() open until they time out.
           server.closeAllConnections();
           await closed;
+          await channels.stop();
           await store.close();
         })();
         return closing;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeIssues } from '../core';
+import { channelsConfigFromEnv, type ChannelsConfig } from './channels/meta/config';
 
 /** The standalone gateway's settings, from flags first, then environment variables, then defaults. */
 export interface CliSettings {
@@ -13,6 +14,8 @@ export interface CliSettings {
   staticDir: string | null;
   adminToken?: string;
   agentName?: string;
+  /** WhatsApp, Messenger, Instagram: from WHATSAPP_*, MESSENGER_*, INSTAGRAM_* and GRAPH_API_BASE. */
+  channels: ChannelsConfig;
 }
 
 const flag = z
@@ -68,7 +71,9 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     agentName: env['COMPTOIR_AGENT_NAME']?.trim() || undefined,
   });
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
-  return { ok: true, settings: parsed.data };
+  const channels = channelsConfigFromEnv(env);
+  if (!channels.ok) return { ok: false, error: channels.error };
+  return { ok: true, settings: { ...parsed.data, channels: channels.config } };
 }
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {

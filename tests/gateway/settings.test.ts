@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { emptyChannelsConfig } from '../../src/gateway/channels/meta/config';
 import { readSettings } from '../../src/gateway/settings';
 
 describe('the standalone gateway settings', () => {
@@ -13,6 +14,7 @@ describe('the standalone gateway settings', () => {
         dataDir: join(homedir(), '.local', 'share', 'comptoir', 'gateway'),
         demo: false,
         staticDir: null,
+        channels: emptyChannelsConfig(),
       },
     });
     expect(readSettings([], { XDG_DATA_HOME: '/xdg' })).toMatchObject({
@@ -40,6 +42,7 @@ describe('the standalone gateway settings', () => {
         staticDir: '/site',
         adminToken: env.COMPTOIR_TOKEN,
         agentName: 'Maya Laurent',
+        channels: emptyChannelsConfig(),
       },
     });
     expect(
@@ -63,5 +66,32 @@ describe('the standalone gateway settings', () => {
     const result = readSettings(argv, env);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error).toMatch(error);
+  });
+
+  it('reads the channels from WHATSAPP_*, MESSENGER_*, INSTAGRAM_* and GRAPH_API_BASE', () => {
+    const read = readSettings([], {
+      GRAPH_API_BASE: 'http://127.0.0.1:9999/',
+      WHATSAPP_APP_SECRET: 'secret',
+      WHATSAPP_VERIFY_TOKEN: 'verify',
+      WHATSAPP_ACCESS_TOKEN: 'token',
+      WHATSAPP_PHONE_NUMBER_ID: '1234',
+      MESSENGER_PAGE_TOKEN: '  page  ',
+      INSTAGRAM_APP_SECRET: '',
+    });
+    expect(read).toMatchObject({
+      ok: true,
+      settings: {
+        channels: {
+          graphApiBase: 'http://127.0.0.1:9999',
+          whatsapp: { appSecret: 'secret', verifyToken: 'verify', accessToken: 'token', phoneNumberId: '1234' },
+          messenger: { pageToken: 'page' },
+          instagram: {},
+        },
+      },
+    });
+    expect(readSettings([], { GRAPH_API_BASE: 'file:///etc' })).toEqual({
+      ok: false,
+      error: 'GRAPH_API_BASE must be an http(s) URL',
+    });
   });
 });

@@ -4,3 +4,5 @@ export * from './agent';
 export * from './message';
 export * from './thread';
 export * from './commerce';
+export * from './content';
+export * from './window';

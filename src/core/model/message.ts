@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProviderSchema } from './channel';
+import { MessageContentSchema, QuoteSchema, ReactionSchema, ReferralSchema } from './content';
 
 export const MessageStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
@@ -28,6 +29,20 @@ export const MessageSchema = z.object({
   providerMessageId: z.string().nullable(),
   /** Set by the desktop that wrote an outbound message: unique, so a resend never duplicates. */
   clientId: z.string().nullable(),
+  // The fields below are absent on a plain text message (and on every message stored before channels existed).
+  /** What the message holds besides text: media, a location, a cart... Absent for text. */
+  content: MessageContentSchema.optional(),
+  /** The message this one replies to (WhatsApp context, Messenger reply_to). */
+  quote: QuoteSchema.optional(),
+  /** Forwarded by the customer ("frequently" when forwarded many times). */
+  forwarded: z.enum(['once', 'frequently']).optional(),
+  /** The ad or post that started the conversation. */
+  referral: ReferralSchema.optional(),
+  /** At most one per side: a new reaction replaces that side's previous one; removing it deletes it. */
+  reactions: z.array(ReactionSchema).optional(),
+  /** When the customer edited or deleted it; a deleted message keeps its row (and id) with empty text. */
+  editedAt: z.number().int().optional(),
+  deletedAt: z.number().int().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

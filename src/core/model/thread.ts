@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from './channel';
+import { contentSummary } from './content';
+import type { Message } from './message';
 
 export const ThreadStatusSchema = z.enum(['open', 'resolved']);
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
@@ -34,4 +36,10 @@ export function previewOf(text: string, max = 140): string {
     .replace(/\s+/g, ' ')
     .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A message as one preview line: its text, or for media, carts, places... an icon and their words. */
+export function messagePreview(message: Pick<Message, 'text' | 'content' | 'deletedAt'>): string {
+  if (message.deletedAt !== undefined) return '🚫';
+  return previewOf(contentSummary(message.content, message.text));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentSchema } from '../model/agent';
+import { ChannelSchema } from '../model/channel';
 import type { Message } from '../model/message';
 import type { Thread } from '../model/thread';
 import type { Result } from '../result';
@@ -50,12 +51,33 @@ export const MessageTextSchema = StorableTextSchema.max(
   `at most ${MAX_MESSAGE_LENGTH} characters`,
 ).refine((t) => t.trim().length > 0, 'text is empty');
 
+const messageIdSchema = z.string().min(1).max(128);
+
+/** An approved message template to send outside the customer-service window (WhatsApp). */
+export const TemplateSendSchema = z.object({
+  name: z.string().min(1).max(512),
+  language: z.string().min(2).max(15),
+  /** The body's {{1}}, {{2}}... in order. */
+  parameters: z.array(StorableTextSchema.max(1024)).max(20),
+});
+export type TemplateSend = z.infer<typeof TemplateSendSchema>;
+
 export const SendInputSchema = z.object({
   clientId: clientIdSchema,
   threadId: threadIdSchema,
+  /** For a template, its body as filled in: what the thread shows and search finds. */
   text: MessageTextSchema,
+  /** Replies quoting this message (our id; it must be in the same thread). */
+  quoteId: messageIdSchema.optional(),
+  template: TemplateSendSchema.optional(),
 });
 export type SendInput = z.infer<typeof SendInputSchema>;
+
+/** An empty emoji removes the agent's reaction. */
+export const ReactInputSchema = z.object({
+  messageId: messageIdSchema,
+  emoji: StorableTextSchema.max(16),
+});
 
 export const ThreadRefSchema = z.object({ threadId: threadIdSchema });
 export const AssignInputSchema = z.object({ threadId: threadIdSchema, assigneeId: z.string().min(1).nullable() });
@@ -71,6 +93,31 @@ export const HelloOutputSchema = z.object({
 });
 export type HelloOutput = z.infer<typeof HelloOutputSchema>;
 
+/** What the settings screen shows for one channel; secrets never leave the gateway. */
+export const ChannelStatusSchema = z.object({
+  channel: ChannelSchema,
+  /** Every setting the channel needs is present. */
+  configured: z.boolean(),
+  /** Configured and its last check or send succeeded. */
+  connected: z.boolean(),
+  lastWebhookAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  /** Which settings are set (names only, never values). */
+  settings: z.record(z.string(), z.boolean()),
+});
+export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
+
+/** An approved template as the Graph API lists it, reduced to what the composer needs. */
+export const MessageTemplateSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  category: z.string(),
+  /** The body text with {{1}}, {{2}}... placeholders. */
+  body: z.string(),
+  parameterCount: z.number().int().nonnegative(),
+});
+export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
+
 /** Commands a desktop sends; each handler parses its input with the schema above. */
 export interface ClientToServerEvents {
   'session:hello': (ack: (res: Result<HelloOutput>) => void) => void;
@@ -80,6 +127,9 @@ export interface ClientToServerEvents {
   'thread:reopen': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
   'thread:assign': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
   'thread:read': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'message:react': (input: unknown, ack: (res: Result<{ message: Message }>) => void) => void;
+  'channels:status': (ack: (res: Result<{ channels: ChannelStatus[] }>) => void) => void;
+  'templates:list': (input: unknown, ack: (res: Result<{ templates: MessageTemplate[] }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

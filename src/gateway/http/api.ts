@@ -13,14 +13,19 @@ import {
 } from '../../core';
 import type { Authenticate } from '../auth';
 import type { SandboxChannel } from '../channels/sandbox';
-import { UNKNOWN_THREAD } from '../inbox/errors';
+import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../inbox/errors';
 import type { Inbox } from '../inbox/inbox';
 import type { Log } from '../log';
 import { readJsonBody } from './body';
-import { sendError, sendJson } from './respond';
+import { sendBytes, sendError, sendJson } from './respond';
+
+/** A media file of a message, fetched from its provider with the channel's token (which stays here). */
+export type MediaSource = (messageId: string) => Promise<Result<{ bytes: Buffer; mimeType: string }>>;
 
 export interface ApiOptions {
   inbox: Inbox;
+  /** Null when no channel can fetch media: the endpoint then answers 404. */
+  media: MediaSource | null;
   authenticate: Authenticate;
   /** Null when the sandbox channel is off: its endpoint then answers 404. */
   sandbox: SandboxChannel | null;
@@ -61,10 +66,12 @@ interface Request {
   param: string;
 }
 
+type Answer = { status: number; body: unknown } | { status: number; bytes: Buffer; mimeType: string };
+
 interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
-  handle(request: Request): Promise<{ status: number; body: unknown }>;
+  handle(request: Request): Promise<Answer>;
 }
 
 /** The token-protected JSON API under /api (documented in docs/api.md). */
@@ -127,6 +134,16 @@ export function createApi(options: ApiOptions) {
       handle: async ({ agent, param }) => threadResult(await inbox.reopen(agent.id, param)),
     },
     {
+      method: 'GET',
+      pattern: /^\/api\/media\/([^/]+)$/,
+      async handle({ param }) {
+        if (!options.media) throw new HttpError(404, 'no channel serves media on this gateway');
+        const result = await options.media(param);
+        if (!result.ok) throw new HttpError(result.error === UNKNOWN_MESSAGE ? 404 : 502, result.error);
+        return { status: 200, ...result.value };
+      },
+    },
+    {
       method: 'POST',
       pattern: /^\/api\/sandbox\/messages$/,
       async handle({ req }) {
@@ -152,7 +169,8 @@ export function createApi(options: ApiOptions) {
     }
     const param = decodeParam(route.pattern.exec(url.pathname)?.[1]);
     const answer = await route.handle({ req, agent, query: url.searchParams, param });
-    sendJson(res, answer.status, answer.body);
+    if ('bytes' in answer) sendBytes(res, answer.bytes, answer.mimeType);
+    else sendJson(res, answer.status, answer.body);
   };
 
   /** Answers one /api request; never throws. */

@@ -5,6 +5,8 @@ import { sendError } from './respond';
 import { serveStatic } from './static';
 
 export interface HttpOptions extends ApiOptions {
+  /** Meta's webhooks, or null when the gateway takes none. */
+  webhooks: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | null;
   /** The built renderer to serve at `/`, or null to serve only the API. */
   staticDir: string | null;
   log: Log;
@@ -26,6 +28,7 @@ export function createHttpServer(options: HttpOptions): Server {
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+    if (options.webhooks && url.pathname.startsWith('/webhooks/')) return options.webhooks(req, res, url);
     if (options.staticDir) return serveStatic(req, res, options.staticDir);
     sendError(res, 404, 'not found');
   };

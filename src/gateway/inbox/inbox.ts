@@ -1,10 +1,22 @@
-import { fail, ok, type Message, type Provider, type Result, type Thread, type ThreadStatus } from '../../core';
+import {
+  fail,
+  ok,
+  type Channel,
+  type Message,
+  type MessageStatus,
+  type Provider,
+  type Result,
+  type Thread,
+  type ThreadStatus,
+} from '../../core';
 import { reason, type Log } from '../log';
+import { contactProvider } from '../store/contacts';
 import { listMessages, listUndelivered } from '../store/messages';
 import type { Store } from '../store/store';
 import { getThread, listThreads } from '../store/threads';
-import { recordDelivery, type DeliveryReport } from './delivery';
-import { UNKNOWN_THREAD } from './errors';
+import { recordDelivery, recordProviderStatus, type DeliveryReport } from './delivery';
+import { deleteByCustomer, editByCustomer, markReadUpTo, reactAsAgent, reactAsCustomer } from './message-changes';
+import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from './errors';
 import { ingestInbound, type Ingested, type InboundMessage } from './ingest';
 import { storeReply, type AgentReply, type Replied } from './reply';
 import { assignThread, markThreadRead, reopenThread, resolveThread } from './thread-actions';
@@ -18,6 +30,8 @@ export type Outbound = (message: Message) => void;
  */
 export class Inbox {
   private readonly outbound = new Map<Provider, Outbound>();
+  private readonly reactionHooks = new Map<Provider, (message: Message, emoji: string) => void>();
+  private readonly readHooks = new Map<Provider, (thread: Thread) => void>();
 
   constructor(
     readonly store: Store,
@@ -27,6 +41,15 @@ export class Inbox {
   /** Routes replies to threads whose customers write from `provider`. */
   connectChannel(provider: Provider, send: Outbound): void {
     this.outbound.set(provider, send);
+  }
+
+  /** A channel's way to pass on an agent's reaction and "the agent opened it" (read receipts) to the customer. */
+  connectExtras(
+    provider: Provider,
+    hooks: { react?: (message: Message, emoji: string) => void; read?: (thread: Thread) => void },
+  ): void {
+    if (hooks.react) this.reactionHooks.set(provider, hooks.react);
+    if (hooks.read) this.readHooks.set(provider, hooks.read);
   }
 
   ingest(input: InboundMessage): Promise<Ingested> {
@@ -50,6 +73,41 @@ export class Inbox {
     return recordDelivery(this.store, report);
   }
 
+  /** A status webhook, by the provider's message id (held until that id is known). */
+  recordProviderStatus(report: {
+    provider: Provider;
+    providerMessageId: string;
+    status: MessageStatus;
+    error: string | null;
+    at: number;
+  }): Promise<Result<Message | null>> {
+    return recordProviderStatus(this.store, report);
+  }
+
+  customerReacted(input: { provider: Provider; targetProviderMessageId: string; emoji: string; at: number }) {
+    return reactAsCustomer(this.store, input);
+  }
+
+  customerEdited(input: { provider: Provider; providerMessageId: string; text: string; at: number }) {
+    return editByCustomer(this.store, input);
+  }
+
+  customerDeleted(input: { provider: Provider; providerMessageId: string; at: number }) {
+    return deleteByCustomer(this.store, input);
+  }
+
+  readUpTo(input: { channel: Channel; recipient: string; watermark: number }): Promise<number> {
+    return markReadUpTo(this.store, input);
+  }
+
+  /** An agent's reaction; the channel sends it to the customer after the commit. */
+  async react(agentId: string, messageId: string, emoji: string): Promise<Result<Message>> {
+    const message = await reactAsAgent(this.store, agentId, messageId, emoji);
+    if (!message) return fail(UNKNOWN_MESSAGE);
+    this.reactionHooks.get(message.provider)?.(message, emoji);
+    return ok(message);
+  }
+
   resolve(agentId: string, threadId: string): Promise<Result<Thread>> {
     return resolveThread(this.store, agentId, threadId);
   }
@@ -62,8 +120,13 @@ export class Inbox {
     return assignThread(this.store, agentId, threadId, assigneeId);
   }
 
-  markRead(agentId: string, threadId: string): Promise<Result<Thread>> {
-    return markThreadRead(this.store, agentId, threadId);
+  async markRead(agentId: string, threadId: string): Promise<Result<Thread>> {
+    const result = await markThreadRead(this.store, agentId, threadId);
+    if (result.ok) {
+      const provider = await contactProvider(this.store.sql, result.value.contactId);
+      if (provider) this.readHooks.get(provider)?.(result.value);
+    }
+    return result;
   }
 
   threads(status?: ThreadStatus): Promise<Thread[]> {

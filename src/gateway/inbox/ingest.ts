@@ -1,4 +1,5 @@
-import type { Channel, Contact, Locale, Message, Provider, Thread } from '../../core';
+import type { Channel, Contact, Locale, Message, Provider, Referral, Thread } from '../../core';
+import type { MessageContent } from '../../core';
 import { newId } from '../ids';
 import { findContact, getContact, insertContact } from '../store/contacts';
 import { findByProviderId, insertMessage } from '../store/messages';
@@ -19,6 +20,13 @@ export interface InboundMessage {
   text: string;
   /** When the customer wrote it; defaults to now. */
   ts?: number;
+  content?: MessageContent;
+  /** The provider's id of the message this one replies to. */
+  quote?: { providerMessageId: string };
+  forwarded?: 'once' | 'frequently';
+  referral?: Referral;
+  /** The provider's original message object, kept as text for support and later re-reading. */
+  raw?: string;
 }
 
 export interface Ingested {
@@ -62,6 +70,7 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
     }
     const current = await latestThreadOf(tx, contact.id);
     const threadId = current?.id ?? newId('th');
+    const quoted = input.quote && (await findByProviderId(tx, input.provider, input.quote.providerMessageId));
     const message: Message = {
       id: newId('msg'),
       threadId,
@@ -74,11 +83,17 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
       provider: input.provider,
       providerMessageId: input.providerMessageId,
       clientId: null,
+      ...(input.content && { content: input.content }),
+      ...(input.quote && {
+        quote: { providerMessageId: input.quote.providerMessageId, messageId: quoted?.id ?? null },
+      }),
+      ...(input.forwarded && { forwarded: input.forwarded }),
+      ...(input.referral && { referral: input.referral }),
     };
     const thread = current ? withMessage(current, message) : threadFor(threadId, contact.id, contact.channel, message);
     // The thread row must exist before the message that references it.
     await saveThread(tx, thread);
-    await insertMessage(tx, message);
+    await insertMessage(tx, message, input.raw ?? null);
     events.push({ type: 'thread.upserted', thread }, { type: 'message.added', message });
     return { value: { message, thread, contact, duplicate: false }, events, actor: `customer:${contact.id}` };
   });

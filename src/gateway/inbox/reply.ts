@@ -1,6 +1,17 @@
-import { fail, ok, outboundMessageId, type Message, type Result } from '../../core';
+import {
+  fail,
+  ok,
+  outboundMessageId,
+  replyWindow,
+  windowApplies,
+  type Message,
+  type Provider,
+  type Result,
+  type TemplateSend,
+  type Thread,
+} from '../../core';
 import { contactProvider } from '../store/contacts';
-import { findByClientId, insertMessage } from '../store/messages';
+import { findByClientId, getMessage, insertMessage } from '../store/messages';
 import type { Store } from '../store/store';
 import { getThread, saveThread } from '../store/threads';
 import { UNKNOWN_THREAD } from './errors';
@@ -12,6 +23,10 @@ export interface AgentReply {
   clientId: string;
   threadId: string;
   text: string;
+  /** Our id of the message this reply quotes (same thread). */
+  quoteId?: string;
+  /** Sent as an approved template (outside WhatsApp's 24-hour window); `text` is its filled-in body. */
+  template?: TemplateSend;
 }
 
 export interface Replied {
@@ -34,6 +49,14 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
     }
     const thread = await getThread(tx, input.threadId);
     if (!thread) return { value: fail(UNKNOWN_THREAD), events: [], actor };
+    // Replies leave through the provider the customer wrote from.
+    const provider = (await contactProvider(tx, thread.contactId)) ?? 'app';
+    const refused = windowRefusal(provider, thread, input, store.now());
+    if (refused) return { value: fail(refused), events: [], actor };
+    const quoted = input.quoteId ? await getMessage(tx, input.quoteId) : null;
+    if (input.quoteId && quoted?.threadId !== thread.id) {
+      return { value: fail('the quoted message is not in this conversation'), events: [], actor };
+    }
     const message: Message = {
       id: outboundMessageId(input.clientId),
       threadId: thread.id,
@@ -43,10 +66,11 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
       ts: store.now(),
       status: 'pending',
       error: null,
-      // Replies leave through the provider the customer wrote from.
-      provider: (await contactProvider(tx, thread.contactId)) ?? 'app',
+      provider,
       providerMessageId: null,
       clientId: input.clientId,
+      ...(quoted && { quote: { providerMessageId: quoted.providerMessageId, messageId: quoted.id } }),
+      ...(input.template && { content: { kind: 'template' as const, ...input.template } }),
     };
     const next = withMessage(thread, message);
     await insertMessage(tx, message);
@@ -61,4 +85,19 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
     };
   });
   return value;
+}
+
+/**
+ * The provider's customer-service window, checked here so no desktop (or script) can send what the provider
+ * would refuse: after 24 h WhatsApp takes only templates; Messenger and Instagram take nothing after 7 days.
+ */
+function windowRefusal(provider: Provider, thread: Thread, input: AgentReply, now: number): string | null {
+  if (!windowApplies(provider)) return input.template ? 'templates are sent on WhatsApp only' : null;
+  const window = replyWindow(thread.channel, thread.lastInboundAt, now);
+  if (input.template) return thread.channel === 'whatsapp' ? null : 'templates are sent on WhatsApp only';
+  if (window.state === 'template') {
+    return 'the 24-hour window is closed: the customer has not written for 24 hours, send an approved template';
+  }
+  if (window.state === 'closed') return 'the customer has not written for 7 days: no reply can be sent';
+  return null;
 }

@@ -1,4 +1,4 @@
-import { previewOf, type Message, type Thread } from '../../core';
+import { messagePreview, type Message, type Thread } from '../../core';
 
 /**
  * The thread after a message was added to it. A message older than the thread's last one (a late webhook) counts
@@ -9,7 +9,7 @@ export function withMessage(thread: Thread, message: Message): Thread {
   const last = newest
     ? {
         lastMessageAt: message.ts,
-        lastMessagePreview: previewOf(message.text),
+        lastMessagePreview: messagePreview(message),
         lastMessageDirection: message.direction,
       }
     : {};

@@ -5,10 +5,13 @@ import {
   fail,
   ok,
   PullInputSchema,
+  ReactInputSchema,
   SendInputSchema,
   ThreadRefSchema,
   type Agent,
+  type ChannelStatus,
   type ClientToServerEvents,
+  type MessageTemplate,
   type Result,
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
@@ -31,8 +34,17 @@ const withThread = async (pending: Promise<Result<import('../../core').Thread>>)
   return result.ok ? ok({ thread: result.value }) : result;
 };
 
+/** What the channels tell a desktop: their state, and the templates it may send. */
+export interface ChannelQueries {
+  status(): Promise<ChannelStatus[]>;
+  templates(threadId: string): Promise<Result<MessageTemplate[]>>;
+}
+
 /** Every command of the socket contract except `session:hello` (which takes no input). */
-export function socketCommands(inbox: Inbox): Record<Exclude<keyof ClientToServerEvents, 'session:hello'>, Command> {
+export function socketCommands(
+  inbox: Inbox,
+  channels: ChannelQueries,
+): Record<Exclude<keyof ClientToServerEvents, 'session:hello'>, Command> {
   const db = inbox.store.sql;
   return {
     'sync:pull': parsed(PullInputSchema, async (_agent, { after, limit }) => {
@@ -51,5 +63,15 @@ export function socketCommands(inbox: Inbox): Record<Exclude<keyof ClientToServe
     'thread:assign': parsed(AssignInputSchema, (agent, { threadId, assigneeId }) =>
       withThread(inbox.assign(agent.id, threadId, assigneeId)),
     ),
+    'message:react': parsed(ReactInputSchema, async (agent, { messageId, emoji }) => {
+      const result = await inbox.react(agent.id, messageId, emoji);
+      return result.ok ? ok({ message: result.value }) : result;
+    }),
+    // Takes no input: whatever comes is ignored, like session:hello.
+    'channels:status': async () => ok({ channels: await channels.status() }),
+    'templates:list': parsed(ThreadRefSchema, async (_agent, { threadId }) => {
+      const result = await channels.templates(threadId);
+      return result.ok ? ok({ templates: result.value }) : result;
+    }),
   };
 }

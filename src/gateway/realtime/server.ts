@@ -14,12 +14,13 @@ import type { Authenticate } from '../auth';
 import type { Inbox } from '../inbox/inbox';
 import { reason, type Log } from '../log';
 import { headSeq } from '../store/events';
-import { socketCommands } from './commands';
+import { socketCommands, type ChannelQueries } from './commands';
 import type { OriginCheck } from './origins';
 
 export interface RealtimeOptions {
   httpServer: HttpServer;
   inbox: Inbox;
+  channels: ChannelQueries;
   authenticate: Authenticate;
   /** Whether a request's browser origin may open a socket (see `originPolicy`). */
   isAllowedOrigin: OriginCheck;
@@ -76,7 +77,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       });
   });
 
-  const commands = socketCommands(inbox);
+  const commands = socketCommands(inbox, options.channels);
   io.on('connection', (socket: GatewaySocket) => {
     const agent = socket.data.agent;
     on(socket, 'session:hello', log, async () => {

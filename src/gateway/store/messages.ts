@@ -13,6 +13,20 @@ interface MessageRow {
   provider: Provider;
   provider_message_id: string | null;
   client_id: string | null;
+  details: MessageDetails | null;
+}
+
+/** The optional parts of a message, stored together in `details`. */
+type MessageDetails = Pick<
+  Message,
+  'content' | 'quote' | 'forwarded' | 'referral' | 'reactions' | 'editedAt' | 'deletedAt'
+>;
+const DETAIL_KEYS = ['content', 'quote', 'forwarded', 'referral', 'reactions', 'editedAt', 'deletedAt'] as const;
+
+function detailsOf(m: Message): MessageDetails | null {
+  const details: Record<string, unknown> = {};
+  for (const key of DETAIL_KEYS) if (m[key] !== undefined) details[key] = m[key];
+  return Object.keys(details).length > 0 ? (details as MessageDetails) : null;
 }
 
 const toMessage = (r: MessageRow): Message => ({
@@ -27,9 +41,11 @@ const toMessage = (r: MessageRow): Message => ({
   provider: r.provider,
   providerMessageId: r.provider_message_id,
   clientId: r.client_id,
+  ...r.details,
 });
 
-const COLUMNS = 'id, thread_id, direction, author, text, ts, status, error, provider, provider_message_id, client_id';
+const COLUMNS =
+  'id, thread_id, direction, author, text, ts, status, error, provider, provider_message_id, client_id, details';
 
 async function one(db: SqlExecutor, where: string, params: (string | null)[]): Promise<Message | null> {
   const rows = await db.query<MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE ${where}`, params);
@@ -62,9 +78,9 @@ export async function listUndelivered(db: SqlExecutor, provider: Provider): Prom
  * Inserts unless a message with the same provider id or client id is already stored; returns whether it did.
  * The unique constraints decide, so a retried webhook or a resent reply can never store twice.
  */
-export async function insertMessage(db: SqlExecutor, m: Message): Promise<boolean> {
+export async function insertMessage(db: SqlExecutor, m: Message, raw: string | null = null): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO messages (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO messages (${COLUMNS}, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       m.id,
@@ -78,6 +94,8 @@ export async function insertMessage(db: SqlExecutor, m: Message): Promise<boolea
       m.provider,
       m.providerMessageId,
       m.clientId,
+      jsonOrNull(detailsOf(m)),
+      raw,
     ],
   );
   return rows.length === 1;
@@ -90,4 +108,22 @@ export async function updateDelivery(db: SqlExecutor, m: Message): Promise<void>
     m.error,
     m.providerMessageId,
   ]);
+}
+
+/** Rewrites what a customer can change after sending: the text (an edit, a deletion) and the details. */
+export async function updateContent(db: SqlExecutor, m: Message): Promise<void> {
+  await db.query('UPDATE messages SET text = $2, details = $3 WHERE id = $1', [m.id, m.text, jsonOrNull(detailsOf(m))]);
+}
+
+const jsonOrNull = (value: object | null) => (value === null ? null : JSON.stringify(value));
+
+/** Outbound messages to one contact sent at or before `ts` and not read yet: a read watermark covers them. */
+export async function listUnreadOutbound(db: SqlExecutor, contactId: string, ts: number): Promise<Message[]> {
+  const rows = await db.query<MessageRow>(
+    `SELECT ${COLUMNS.replace(/(^|, )/g, '$1m.')} FROM messages m JOIN threads t ON t.id = m.thread_id
+     WHERE t.contact_id = $1 AND m.direction = 'out' AND m.ts <= $2 AND m.status IN ('sent', 'delivered')
+     ORDER BY m.ts`,
+    [contactId, ts],
+  );
+  return rows.map(toMessage);
 }

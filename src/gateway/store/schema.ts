@@ -97,4 +97,37 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX orders_contact ON orders (contact_id)`,
     ],
   },
+  {
+    version: 2,
+    name: 'channels',
+    statements: [
+      // Content, quote, reactions, edits... as one JSON value: the renderer reads them whole, SQL never filters on them.
+      `ALTER TABLE messages ADD COLUMN details jsonb`,
+      // The provider's original message object, as text: jsonb refuses \u0000, which a signed body may hold.
+      `ALTER TABLE messages ADD COLUMN raw text`,
+      // Every accepted webhook body, stored before the 200 and processed after: a crash in between loses nothing.
+      // The hash of the raw bytes makes a retried delivery of the same body a no-op.
+      `CREATE TABLE webhook_deliveries (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        channel text NOT NULL,
+        body_hash text NOT NULL UNIQUE,
+        body text NOT NULL,
+        received_at bigint NOT NULL,
+        processed_at bigint,
+        error text
+      )`,
+      `CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (id) WHERE processed_at IS NULL`,
+      `CREATE INDEX webhook_deliveries_channel ON webhook_deliveries (channel, received_at)`,
+      // A status can arrive before the send that created its message has recorded the provider's id: it waits
+      // here and is applied when that id is recorded.
+      `CREATE TABLE early_statuses (
+        provider text NOT NULL,
+        provider_message_id text NOT NULL,
+        status text NOT NULL,
+        error text,
+        at bigint NOT NULL,
+        PRIMARY KEY (provider, provider_message_id, status)
+      )`,
+    ],
+  },
 ];

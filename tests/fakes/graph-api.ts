@@ -1,0 +1,366 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for Meta's Graph API (graph.facebook.com), which tests cannot reach: a real HTTP server that
+ * speaks the documented wire format for the calls the gateway makes. Shapes and their sources:
+ * - errors: {error:{message, type, code, error_subcode, error_data:{details}, fbtrace_id}} (graph-api/guides/error-handling,
+ *   whatsapp/support/error-codes); a bad token is HTTP 401, OAuthException, code 190.
+ * - WhatsApp send: POST /{phone-number-id}/messages → {messaging_product, contacts:[{input, wa_id}], messages:[{id}]}
+ *   (whatsapp/cloud-api/reference/messages); mark as read → {success:true}.
+ * - Messenger/Instagram send: POST /me/messages → {recipient_id, message_id} (messenger-platform/reference/send-api).
+ * - Templates: GET /{waba-id}/message_templates → {data, paging:{cursors:{before, after}, next}} (template-management).
+ * - Media: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}; the url needs the bearer too.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON, or null when the body was empty or not JSON. */
+  body: unknown;
+}
+
+export interface FakeGraphApiOptions {
+  /** The one access token accepted (as a Bearer header, or `access_token` in the query as Graph also allows). */
+  token?: string;
+  /** Node ids that are Pages: POST /{id}/messages there speaks the Send API; any other id is a WhatsApp number. */
+  pageIds?: readonly string[];
+  /** Waits this long before answering anything (timeout tests). */
+  delayMs?: number;
+  /** Caps the template page size below the `limit` asked for, so paging shows with a few templates. */
+  templatesPageSize?: number;
+  /** Puts `access_token` in `paging.next`, as Graph does for a token sent in the query. */
+  echoTokenInPaging?: boolean;
+}
+
+export interface FailOptions {
+  headers?: Record<string, string>;
+  /** Which requests the failure applies to; POST by default. */
+  method?: 'POST' | 'GET' | 'ANY';
+}
+
+export interface FakeGraphApi {
+  url: string;
+  token: string;
+  requests: RecordedRequest[];
+  /** The next n matching requests answer `status` with `body` (a string goes out as text/html, as a proxy would). */
+  failNext(n: number, status: number, body?: unknown, options?: FailOptions): void;
+  setTemplates(list: readonly Record<string, unknown>[]): void;
+  /** `declaredSize` overrides the file_size the lookup reports (to test a refusal before downloading). */
+  addMedia(id: string, bytes: Buffer, mimeType: string, options?: { declaredSize?: number; sha256?: string }): void;
+  setDelay(ms: number): void;
+  waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  close(): Promise<void>;
+}
+
+interface Media {
+  bytes: Buffer;
+  mimeType: string;
+  declaredSize?: number;
+  sha256?: string;
+}
+
+interface Failure {
+  remaining: number;
+  status: number;
+  body: unknown;
+  options: FailOptions;
+}
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+const traceId = () => `A${randomBytes(8).toString('base64url')}`;
+const unique = () => randomBytes(12).toString('base64url');
+
+function graphError(status: number, code: number, message: string, extra: Record<string, unknown> = {}): Reply {
+  return { status, body: { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: traceId() } } };
+}
+
+/** WhatsApp's invalid-parameter error: the specific reason travels in error_data.details. */
+const waInvalid = (details: string) =>
+  graphError(400, 100, '(#100) Invalid parameter', { error_data: { messaging_product: 'whatsapp', details } });
+const sendApiInvalid = (what: string) => graphError(400, 100, `(#100) ${what}`);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+function defaultFailureBody(status: number): unknown {
+  if (status === 429) return graphError(429, 4, '(#4) Application request limit reached').body;
+  if (status >= 500) {
+    return graphError(status, 2, 'An unexpected error has occurred. Please retry your request later.', {
+      is_transient: true,
+    }).body;
+  }
+  return graphError(status, 100, '(#100) Invalid parameter').body;
+}
+
+export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Promise<FakeGraphApi> {
+  const token = options.token ?? 'fake-graph-token';
+  const pageIds = new Set(options.pageIds ?? []);
+  const requests: RecordedRequest[] = [];
+  const waiters = new Set<(r: RecordedRequest) => void>();
+  const media = new Map<string, Media>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let templates: Record<string, unknown>[] = [];
+  let delayMs = options.delayMs ?? 0;
+  let failures: Failure[] = [];
+  let url = '';
+
+  function whatsappSend(body: Record<string, unknown>): Reply {
+    if (body.messaging_product !== 'whatsapp') return waInvalid('messaging_product must be "whatsapp"');
+    if (body.status === 'read') {
+      return isText(body.message_id) ? { status: 200, body: { success: true } } : waInvalid('message_id is required');
+    }
+    const to = body.to;
+    if (typeof to !== 'string' || !/^\d{5,20}$/.test(to)) return waInvalid('Parameter "to" must be a phone number');
+    if (body.recipient_type !== undefined && body.recipient_type !== 'individual') {
+      return waInvalid('recipient_type must be "individual"');
+    }
+    if (body.context !== undefined && !(isObject(body.context) && isText(body.context.message_id))) {
+      return waInvalid('context.message_id is required');
+    }
+    const problem = whatsappContentProblem(body);
+    if (problem) return waInvalid(problem);
+    const reply = {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: to, wa_id: to }],
+      messages: [{ id: `wamid.${unique()}` }],
+    };
+    return { status: 200, body: reply };
+  }
+
+  function whatsappContentProblem(body: Record<string, unknown>): string | null {
+    const { type, text, template, reaction } = body;
+    switch (type) {
+      case 'text':
+        if (!isObject(text) || !isText(text.body)) return 'text.body is required';
+        return text.body.length > 4096 ? 'text.body is longer than 4096 characters' : null;
+      case 'template':
+        if (!isObject(template) || !isText(template.name)) return 'template.name is required';
+        if (!isObject(template.language) || !isText(template.language.code))
+          return 'template.language.code is required';
+        if (template.components !== undefined && !Array.isArray(template.components))
+          return 'components must be a list';
+        return null;
+      case 'reaction':
+        if (!isObject(reaction) || !isText(reaction.message_id)) return 'reaction.message_id is required';
+        return typeof reaction.emoji === 'string' ? null : 'reaction.emoji is required';
+      default:
+        return `message type ${JSON.stringify(type)} is not one this fake implements (text, template, reaction)`;
+    }
+  }
+
+  function sendApi(body: Record<string, unknown>): Reply {
+    const recipient = body.recipient;
+    if (!isObject(recipient) || !isText(recipient.id)) return sendApiInvalid('The parameter recipient is required');
+    const recipientId = recipient.id;
+    if (body.sender_action !== undefined) {
+      // A sender action cannot travel with a message (send-messages/sender-actions).
+      if (body.message !== undefined) return sendApiInvalid('sender_action cannot be sent with message');
+      const payload = isObject(body.payload) ? body.payload : {};
+      switch (body.sender_action) {
+        case 'mark_seen':
+        case 'typing_on':
+        case 'typing_off':
+          return { status: 200, body: { recipient_id: recipientId } };
+        case 'react':
+        case 'unreact':
+          // react needs the emoji; both need the message id (send-messages/sender-actions, "React or unreact").
+          if (body.sender_action === 'react' && !isText(payload.reaction)) {
+            return sendApiInvalid('payload.reaction is required');
+          }
+          if (!isText(payload.message_id)) return sendApiInvalid('payload.message_id is required');
+          return { status: 200, body: { recipient_id: recipientId, message_id: `m_${unique()}` } };
+        default:
+          return sendApiInvalid(
+            'Param sender_action must be one of {MARK_SEEN, TYPING_ON, TYPING_OFF, REACT, UNREACT}',
+          );
+      }
+    }
+    const type = body.messaging_type;
+    if (type !== 'RESPONSE' && type !== 'UPDATE' && type !== 'MESSAGE_TAG') {
+      return sendApiInvalid('Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}');
+    }
+    if (type === 'MESSAGE_TAG' && !isText(body.tag)) return sendApiInvalid('The parameter tag is required');
+    const message = body.message;
+    if (!isObject(message) || !isText(message.text)) return sendApiInvalid('The parameter message is required');
+    if (message.text.length > 2000) return sendApiInvalid('Param message[text] must be at most 2000 characters long');
+    return { status: 200, body: { recipient_id: recipientId, message_id: `m_${unique()}` } };
+  }
+
+  function templatesPage(query: Record<string, string>, path: string): Reply {
+    const limit = Math.max(1, Math.min(Number(query.limit) || 25, options.templatesPageSize ?? Infinity));
+    const offset = query.after ? Number(Buffer.from(query.after, 'base64url').toString()) || 0 : 0;
+    const fields = (query.fields ?? 'name,language,status,category,components').split(',');
+    const data = templates.slice(offset, offset + limit).map((t) => {
+      const picked: Record<string, unknown> = { id: t.id };
+      for (const field of fields) if (field in t) picked[field] = t[field];
+      return picked;
+    });
+    if (data.length === 0) return { status: 200, body: { data } };
+    const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
+    const paging: Record<string, unknown> = {
+      cursors: { before: cursor(offset), after: cursor(offset + data.length) },
+    };
+    if (offset + data.length < templates.length) {
+      const next = new URL(path, url);
+      for (const [k, v] of Object.entries(query)) if (k !== 'access_token') next.searchParams.set(k, v);
+      next.searchParams.set('after', cursor(offset + data.length));
+      if (options.echoTokenInPaging) next.searchParams.set('access_token', token);
+      paging.next = next.toString();
+    }
+    return { status: 200, body: { data, paging } };
+  }
+
+  function mediaInfo(id: string): Reply {
+    const item = media.get(id);
+    if (!item) {
+      return graphError(
+        400,
+        100,
+        `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        { error_subcode: 33 },
+      );
+    }
+    const body = {
+      messaging_product: 'whatsapp',
+      url: `${url}/whatsapp_business/attachments/?mid=${encodeURIComponent(id)}&hash=${unique()}`,
+      mime_type: item.mimeType,
+      sha256: item.sha256 ?? createHash('sha256').update(item.bytes).digest('hex'),
+      file_size: String(item.declaredSize ?? item.bytes.length), // Meta sends it as a string
+      id,
+    };
+    return { status: 200, body };
+  }
+
+  function route(method: string, path: string, query: Record<string, string>, body: unknown): Reply | Media {
+    if (method === 'GET' && path === '/whatsapp_business/attachments/') {
+      const item = media.get(query.mid ?? '');
+      return item ?? graphError(404, 100, 'Media not found');
+    }
+    const match = /^\/v\d+\.\d+(\/.*)$/.exec(path);
+    const rest = match?.[1] ?? '';
+    const parts = rest.split('/').filter(Boolean);
+    if (method === 'POST' && parts.length === 2 && parts[1] === 'messages') {
+      if (!isObject(body)) return sendApiInvalid('The request body must be a JSON object');
+      const node = parts[0] ?? '';
+      return node === 'me' || pageIds.has(node) ? sendApi(body) : whatsappSend(body);
+    }
+    if (method === 'GET' && parts.length === 2 && parts[1] === 'message_templates') return templatesPage(query, path);
+    if (method === 'GET' && parts.length === 1) return mediaInfo(parts[0] ?? '');
+    return graphError(
+      400,
+      100,
+      `Unsupported ${method.toLowerCase()} request. Unknown path components: ${rest || path}`,
+    );
+  }
+
+  function authorized(req: IncomingMessage, query: Record<string, string>): boolean {
+    const header = req.headers.authorization ?? '';
+    return header === `Bearer ${token}` || query.access_token === token;
+  }
+
+  function takeFailure(method: string): Failure | null {
+    const failure = failures.find((f) => [method, 'ANY'].includes(f.options.method ?? 'POST'));
+    if (!failure) return null;
+    failure.remaining--;
+    failures = failures.filter((f) => f.remaining > 0);
+    return failure;
+  }
+
+  function send(res: ServerResponse, reply: Reply | Media): void {
+    if (res.destroyed) return; // the client gave up (a timeout test)
+    if ('bytes' in reply) {
+      res.writeHead(200, { 'content-type': reply.mimeType, 'content-length': reply.bytes.length });
+      res.end(reply.bytes);
+      return;
+    }
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    const type = typeof reply.body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=UTF-8';
+    res.writeHead(reply.status, { 'content-type': type, ...reply.headers });
+    res.end(text);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+    const parsedUrl = new URL(req.url ?? '/', url);
+    const query = Object.fromEntries(parsedUrl.searchParams);
+    let body: unknown = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = null;
+    }
+    const method = req.method ?? 'GET';
+    const recorded: RecordedRequest = { method, path: parsedUrl.pathname, query, headers: req.headers, body };
+    requests.push(recorded);
+    for (const waiter of waiters) waiter(recorded);
+
+    const answer = () => {
+      const failure = takeFailure(method);
+      if (failure) {
+        send(res, { status: failure.status, body: failure.body, headers: failure.options.headers });
+      } else if (!authorized(req, query)) {
+        send(res, graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token'));
+      } else {
+        send(res, route(method, parsedUrl.pathname, query, body));
+      }
+    };
+    if (delayMs <= 0) return answer();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answer();
+    }, delayMs);
+    timers.add(timer);
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    token,
+    requests,
+    failNext(n, status, body, failOptions = {}) {
+      failures.push({ remaining: n, status, body: body ?? defaultFailureBody(status), options: failOptions });
+    },
+    setTemplates(list) {
+      templates = list.map((t, i) => ({ id: String(1000 + i), ...t }));
+    },
+    addMedia(id, bytes, mimeType, extra = {}) {
+      media.set(id, { bytes, mimeType, ...extra });
+    },
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    waitForRequest(predicate, timeoutMs = 2000) {
+      const seen = requests.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = (r: RecordedRequest) => {
+          if (!predicate(r)) return;
+          waiters.delete(waiter);
+          clearTimeout(timer);
+          resolve(r);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching request within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
