@@ -50,6 +50,11 @@ export const DemoShopSchema = z.object({
             from: z.enum(['customer', 'agent']),
             text: z.string().min(1),
             minutesAgo: z.number().nonnegative(),
+            /** A cart the customer sent from the chat (WhatsApp catalogue): products of the shop by sku. */
+            cart: z
+              .array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive() }))
+              .min(1)
+              .optional(),
           }),
         )
         .min(1),

@@ -9,6 +9,8 @@ export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 export const OrderItemSchema = z.object({
   productId: z.string(),
+  /** The product's name when the shop's catalogue knows the id (the provider sends only the id). */
+  name: z.string().optional(),
   quantity: z.number().nonnegative(),
   /** Price of one item in `currency`, as the provider sent it. */
   unitPrice: z.number().nonnegative(),
@@ -112,7 +114,7 @@ export function contentSummary(content: MessageContent | undefined, text: string
     case 'contacts':
       return `👤 ${content.contacts.map((c) => c.name).join(', ')}`;
     case 'order':
-      return `🛒 ${content.items.map((i) => `${i.quantity} × ${i.productId}`).join(', ')}`;
+      return `🛒 ${words || content.items.map((i) => `${i.quantity} × ${i.name ?? i.productId}`).join(', ')}`;
     case 'choice':
       return `☑️ ${content.title}`;
     case 'template':

@@ -1,4 +1,4 @@
-import type { Contact, DemoShop, Message, Order, Thread } from '../../core';
+import type { Contact, DemoShop, Message, MessageContent, Order, Thread } from '../../core';
 import { threadFor, withMessage } from '../inbox/summary';
 import type { Log } from '../log';
 import { saveOrder, saveProduct } from '../store/commerce';
@@ -73,7 +73,10 @@ export async function seedDemoShop(store: Store, shop: DemoShop, ownerId: string
         .map((m, position) => ({ ...m, position }))
         // Oldest first; the file's order breaks ties between messages written in the same minute.
         .sort((a, b) => b.minutesAgo - a.minutesAgo || a.position - b.position);
-      const thread: Message[] = lines.map((line, j) => demoMessage(threadId, j, line, contact, ownerId, at));
+      const thread: Message[] = lines.map((line, j) => ({
+        ...demoMessage(threadId, j, line, contact, ownerId, at),
+        ...(line.cart && { content: cartOf(line.cart, shop) }),
+      }));
       const [first, ...rest] = thread;
       if (!first) continue;
       let summary: Thread = rest.reduce(withMessage, threadFor(threadId, contact.id, contact.channel, first));
@@ -126,6 +129,24 @@ function demoMessage(
     provider: 'sandbox',
     providerMessageId: fromCustomer ? `demo_${id}` : `sbx_out_${id}`,
     clientId: null,
+  };
+}
+
+/** A cart from the chat, priced from the catalogue like WhatsApp's order message (which names products by id). */
+function cartOf(cart: readonly { sku: string; quantity: number }[], shop: DemoShop): MessageContent {
+  return {
+    kind: 'order',
+    catalogId: null,
+    items: cart.map(({ sku, quantity }) => {
+      const product = shop.products.find((p) => p.sku === sku);
+      return {
+        productId: sku,
+        ...(product && { name: product.name }),
+        quantity,
+        unitPrice: product?.price ?? 0,
+        currency: product?.currency ?? shop.shop.currency,
+      };
+    }),
   };
 }
 

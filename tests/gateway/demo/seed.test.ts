@@ -123,6 +123,51 @@ describe('the demo shop loader', () => {
     expect(Number(camille?.created_at)).toBe(NOW - 4000 * MIN);
   });
 
+  it('turns a cart line into an order message priced from the catalogue', async () => {
+    const { store: other, dispose: close } = await openTestStore(() => NOW);
+    try {
+      await ensureOwner(other, 'You');
+      const conversation = DEMO_SHOP.conversations[0]!;
+      const shop = {
+        ...DEMO_SHOP,
+        conversations: [
+          {
+            ...conversation,
+            messages: [
+              ...conversation.messages,
+              {
+                from: 'customer' as const,
+                text: 'Je prends ça',
+                minutesAgo: 1,
+                cart: [
+                  { sku: 'MUG-01', quantity: 2 },
+                  { sku: 'TEE-02', quantity: 1 },
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      await seedDemoShop(other, shop, OWNER_ID, () => {});
+      const messages = valueOf(await new Inbox(other, () => {}).messages('th_demo_1'));
+      const cart = messages.at(-1);
+      expect(cart?.content).toEqual({
+        kind: 'order',
+        catalogId: null,
+        items: [
+          { productId: 'MUG-01', name: 'Mug', quantity: 2, unitPrice: 12.5, currency: 'EUR' },
+          { productId: 'TEE-02', name: 'T-shirt', quantity: 1, unitPrice: 25, currency: 'EUR' },
+        ],
+      });
+      const [thread] = await other.sql.query<{ last_message_preview: string }>(
+        "SELECT last_message_preview FROM threads WHERE id = 'th_demo_1'",
+      );
+      expect(thread?.last_message_preview).toBe('🛒 Je prends ça');
+    } finally {
+      await close();
+    }
+  });
+
   it('loads nothing into a store that already holds data', async () => {
     const before = await countRows(store, 'events');
     expect(await seedDemoShop(store, DEMO_SHOP, OWNER_ID, () => {})).toBeNull();
