@@ -3,6 +3,8 @@ import type { MessageContent } from '../../core';
 import { newId } from '../ids';
 import { findContact, getContact, insertContact } from '../store/contacts';
 import { findByProviderId, insertMessage } from '../store/messages';
+import { productName } from '../store/commerce';
+import type { SqlExecutor } from '../store/sql';
 import type { EventBody, Store } from '../store/store';
 import { getThread, latestThreadOf, saveThread } from '../store/threads';
 import { threadFor, withMessage } from './summary';
@@ -83,7 +85,7 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
       provider: input.provider,
       providerMessageId: input.providerMessageId,
       clientId: null,
-      ...(input.content && { content: input.content }),
+      ...(input.content && { content: await withProductNames(tx, input.content) }),
       ...(input.quote && {
         quote: { providerMessageId: input.quote.providerMessageId, messageId: quoted?.id ?? null },
       }),
@@ -98,4 +100,15 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
     return { value: { message, thread, contact, duplicate: false }, events, actor: `customer:${contact.id}` };
   });
   return value;
+}
+
+/** A cart's items named from the shop's catalogue where it knows them. */
+async function withProductNames(tx: SqlExecutor, content: MessageContent): Promise<MessageContent> {
+  if (content.kind !== 'order') return content;
+  const items = [];
+  for (const item of content.items) {
+    const name = item.name ?? (await productName(tx, item.productId));
+    items.push(name ? { ...item, name } : item);
+  }
+  return { ...content, items };
 }

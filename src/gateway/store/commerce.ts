@@ -23,3 +23,9 @@ export async function countRows(db: SqlExecutor, table: 'products' | 'orders'): 
   const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   return rows[0]?.n ?? 0;
 }
+
+/** The catalogue's name for a product id (a WhatsApp cart names products by their retailer id only). */
+export async function productName(db: SqlExecutor, sku: string): Promise<string | null> {
+  const rows = await db.query<{ name: string }>('SELECT name FROM products WHERE sku = $1', [sku]);
+  return rows[0]?.name ?? null;
+}
