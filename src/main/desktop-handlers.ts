@@ -1,4 +1,6 @@
 import type { Session } from '../core/ipc/contract';
+import type { ChannelsConfig } from '../gateway/channels/meta/config';
+import type { ChannelSettings } from './channel-settings';
 import type { IpcHandlers } from './ipc';
 import { isExternalHttpUrl } from './origin';
 
@@ -11,7 +13,13 @@ export interface DesktopServices {
   openExternal(url: string): Promise<void>;
 }
 
-export function createDesktopHandlers(services: DesktopServices): IpcHandlers {
+/** The channel credentials and where a saved change goes at once: the running gateway's Meta channels. */
+export interface ChannelServices {
+  settings: ChannelSettings;
+  gateway: { configure(config: ChannelsConfig): void };
+}
+
+export function createDesktopHandlers(services: DesktopServices, channels: ChannelServices): IpcHandlers {
   return {
     'session:get': () => services.session(),
     'notify:show': (input) => {
@@ -27,6 +35,12 @@ export function createDesktopHandlers(services: DesktopServices): IpcHandlers {
       // The schema already demands http(s); a real URL parse is the second lock on the one door to the OS.
       if (!isExternalHttpUrl(url)) throw new Error('only http(s) links open outside the app');
       await services.openExternal(url);
+      return null;
+    },
+    // Names and booleans only: a value, once saved, never travels back to the page.
+    'channels:get': () => channels.settings.presence(),
+    'channels:save': async (input) => {
+      channels.gateway.configure(await channels.settings.save(input));
       return null;
     },
   };

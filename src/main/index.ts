@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { app, dialog, ipcMain, nativeTheme, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startGateway, type RunningGateway } from '../gateway';
+import { CHANNEL_SECRETS_FILE, createChannelSecretsFile } from './channel-secrets';
+import { envChannelsConfig, openChannelSettings } from './channel-settings';
 import { buildContentSecurityPolicy } from './csp';
 import { createDesktopHandlers } from './desktop-handlers';
 import { createIpcRouter, registerIpcHandlers } from './ipc';
@@ -63,6 +65,16 @@ async function closeGateway(): Promise<void> {
 async function launch(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('app.comptoir.desktop');
   const token = newLaunchToken();
+  // Read after `ready`: safeStorage cannot decrypt before it. Environment variables win over saved values.
+  const channelSettings = await openChannelSettings({
+    file: createChannelSecretsFile({
+      path: join(app.getPath('userData'), CHANNEL_SECRETS_FILE),
+      cipher: safeStorage,
+      platform: process.platform,
+      log,
+    }),
+    env: envChannelsConfig(process.env, log),
+  });
   gatewayStarting = startGateway({
     dataDir: join(app.getPath('userData'), 'gateway'),
     demo: true,
@@ -73,6 +85,7 @@ async function launch(): Promise<void> {
     // The renderer comes through app://, not from the gateway.
     staticDir: null,
     resourcesDir: join(app.getAppPath(), 'resources'),
+    channels: channelSettings.config(),
     log: (line) => console.log(`[gateway] ${line}`),
   });
   const gateway = await gatewayStarting;
@@ -94,7 +107,7 @@ async function launch(): Promise<void> {
     log,
   });
   const router = createIpcRouter({
-    handlers: createDesktopHandlers(services),
+    handlers: createDesktopHandlers(services, { settings: channelSettings, gateway: gateway.channels }),
     trustedContentsId: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
     log,
   });

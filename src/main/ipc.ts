@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { IPC, IPC_INPUTS, type IpcChannel, type Session } from '../core/ipc/contract';
+import { IPC, IPC_INPUTS, type ChannelSettingsPresence, type IpcChannel, type Session } from '../core/ipc/contract';
 import { describeIssues, fail, ok, type Result } from '../core/result';
 import { isAppUrl } from './origin';
 
@@ -9,6 +9,8 @@ export interface IpcOutputs {
   [IPC.notifyShow]: null;
   [IPC.badgeSet]: null;
   [IPC.linkOpen]: null;
+  [IPC.channelsGet]: ChannelSettingsPresence[];
+  [IPC.channelsSave]: null;
 }
 export type IpcInput<C extends IpcChannel> = z.output<(typeof IPC_INPUTS)[C]>;
 /** A handler receives input its schema already accepted; throwing turns into `{ ok: false, error }`. */

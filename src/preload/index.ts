@@ -9,6 +9,8 @@ const CHANNELS: typeof IPC = {
   notifyShow: 'notify:show',
   badgeSet: 'badge:set',
   linkOpen: 'link:open',
+  channelsGet: 'channels:get',
+  channelsSave: 'channels:save',
 };
 const CLICK_CHANNEL: typeof NOTIFICATION_CLICK_CHANNEL = 'notify:clicked';
 
@@ -26,6 +28,11 @@ const desktopApi = {
   notify: (input) => call(CHANNELS.notifyShow, input),
   setBadge: (count) => call(CHANNELS.badgeSet, { count }),
   openExternal: (url) => call(CHANNELS.linkOpen, { url }),
+  // Values only ever travel this way, into main; `get` answers with which settings are set.
+  channels: {
+    get: () => call(CHANNELS.channelsGet),
+    save: (channel, values) => call(CHANNELS.channelsSave, { channel, values }),
+  },
   onNotificationClick(listener) {
     // The renderer gets the thread id and nothing else: the IPC event object carries the sender and ports.
     const relay = (_event: IpcRendererEvent, threadId: unknown): void => {

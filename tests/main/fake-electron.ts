@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
@@ -115,6 +116,36 @@ class FakeApp extends EventEmitter {
   }
 }
 
+/**
+ * safeStorage with real encryption (AES-GCM under a key that lives only in this object), so a test can show that
+ * what reaches the disk is not the plain text, and that a tampered blob fails to decrypt as the real one does.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+  private readonly key = randomBytes(32);
+  readonly encryptString = vi.fn((plainText: string): Buffer => {
+    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString.');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from('v10'), iv, cipher.getAuthTag(), body]);
+  });
+  readonly decryptString = vi.fn((encrypted: Buffer): string => {
+    if (!this.available)
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(3, 15));
+    decipher.setAuthTag(encrypted.subarray(15, 31));
+    return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString('utf8');
+  });
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+}
+
 type IpcListener = (event: unknown, ...args: unknown[]) => unknown;
 
 export function createFakeElectron() {
@@ -158,6 +189,7 @@ export function createFakeElectron() {
       }),
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    safeStorage: new FakeSafeStorage(),
   };
 }
 

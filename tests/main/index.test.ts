@@ -1,13 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as electronModule from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../src/core/result';
+import type { GatewayOptions } from '../../src/gateway';
+import type { ChannelsConfig } from '../../src/gateway/channels/meta/config';
 import type { FakeBrowserWindow, FakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 const electron = electronModule as unknown as FakeElectron;
+
+// The real gateway, watched: what it was started with and every `channels.configure` it received.
+const watched = vi.hoisted(() => ({ started: [] as GatewayOptions[], configured: [] as ChannelsConfig[] }));
+vi.mock('../../src/gateway', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/gateway')>();
+  return {
+    ...real,
+    startGateway: async (options: GatewayOptions) => {
+      watched.started.push(options);
+      const running = await real.startGateway(options);
+      const configure = (config: ChannelsConfig) => {
+        watched.configured.push(config);
+        running.channels.configure(config);
+      };
+      return { ...running, channels: { ...running.channels, configure } };
+    },
+  };
+});
 
 /**
  * The main process's glue, run for real against a mocked Electron: a real embedded gateway (PGlite in a temp
@@ -38,6 +58,11 @@ function invoke(channel: string, input: unknown, frameUrl = 'app://comptoir/inde
 
 beforeAll(async () => {
   process.env['COMPTOIR_USER_DATA_DIR'] = userData;
+  // Settings saved by an earlier run, and one environment variable that must win over its saved value.
+  const saved = { whatsapp: { appSecret: 'from-file', accessToken: 'file-access' }, messenger: {}, instagram: {} };
+  const blob = electron.safeStorage.encryptString(JSON.stringify({ version: 1, ...saved }));
+  writeFileSync(join(userData, 'channel-secrets.bin'), blob);
+  process.env['WHATSAPP_APP_SECRET'] = 'from-env';
   electron.app.appPath = root;
   await import('../../src/main/index');
   electron.app.ready();
@@ -52,6 +77,7 @@ afterAll(() => {
     }
   }
   delete process.env['COMPTOIR_USER_DATA_DIR'];
+  delete process.env['WHATSAPP_APP_SECRET'];
   rmSync(userData, { recursive: true, force: true });
 });
 
@@ -96,6 +122,26 @@ describe('main process', () => {
     expect(response.headers.get('content-security-policy')).toContain(
       `connect-src http://127.0.0.1:${port} ws://127.0.0.1:${port}`,
     );
+  });
+
+  it('starts the gateway with the saved channel settings, environment first', () => {
+    expect(watched.started).toHaveLength(1);
+    expect(watched.started[0]?.channels?.whatsapp).toEqual({ appSecret: 'from-env', accessToken: 'file-access' });
+  });
+
+  it('saves channel settings encrypted and applies them to the running gateway', async () => {
+    const saved = await invoke('channels:save', { channel: 'messenger', values: { pageToken: 'page-token-9c8b7a' } });
+    expect(saved).toEqual({ ok: true, value: null });
+    expect(watched.configured.at(-1)?.messenger).toEqual({ pageToken: 'page-token-9c8b7a' });
+    expect(watched.configured.at(-1)?.whatsapp.appSecret).toBe('from-env');
+    expect(readFileSync(join(userData, 'channel-secrets.bin')).includes('page-token-9c8b7a')).toBe(false);
+
+    const presence = await invoke('channels:get', undefined);
+    expect(JSON.stringify(presence)).not.toMatch(/page-token|from-|file-access/);
+    expect(presence).toMatchObject({ ok: true, value: [{ channel: 'whatsapp' }, { channel: 'messenger' }, {}] });
+    expect(await invoke('channels:save', { channel: 'messenger', values: {} }, 'https://evil.example/')).toMatchObject({
+      ok: false,
+    });
   });
 
   it('guards every web contents and the default session', () => {

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDesktopHandlers, type DesktopServices } from '../../src/main/desktop-handlers';
+import { emptyChannelsConfig } from '../../src/gateway/channels/meta/config';
+import { emptyStoredSettings } from '../../src/main/channel-secrets';
+import { openChannelSettings } from '../../src/main/channel-settings';
+import { createDesktopHandlers, type ChannelServices, type DesktopServices } from '../../src/main/desktop-handlers';
 import { createIpcRouter, registerIpcHandlers, type IpcCallEvent, type IpcRouter } from '../../src/main/ipc';
 
 const WINDOW_ID = 7;
@@ -21,6 +24,16 @@ function recordingServices(focused = false) {
   return { calls, services };
 }
 
+/** Channel settings in memory, for the routing tests; tests/main/ipc-channels.test.ts uses the real file. */
+async function memoryChannels(): Promise<ChannelServices> {
+  let saved = emptyStoredSettings();
+  const file = { load: async () => saved, save: async (next: typeof saved) => void (saved = next) };
+  return {
+    settings: await openChannelSettings({ file, env: emptyChannelsConfig() }),
+    gateway: { configure: () => undefined },
+  };
+}
+
 const fromInbox = (url = 'app://comptoir/index.html'): IpcCallEvent => ({
   sender: { id: WINDOW_ID },
   senderFrame: { url, parent: null },
@@ -30,12 +43,15 @@ let calls: string[];
 let logs: string[];
 let router: IpcRouter;
 
-beforeEach(() => {
+let channels: ChannelServices;
+
+beforeEach(async () => {
   const recorded = recordingServices();
   calls = recorded.calls;
   logs = [];
+  channels = await memoryChannels();
   router = createIpcRouter({
-    handlers: createDesktopHandlers(recorded.services),
+    handlers: createDesktopHandlers(recorded.services, channels),
     trustedContentsId: () => WINDOW_ID,
     log: (line) => logs.push(line),
   });
@@ -88,7 +104,7 @@ describe('IPC wrapper: refusals', () => {
 
   it('rejects every call while there is no inbox window', async () => {
     const closed = createIpcRouter({
-      handlers: createDesktopHandlers(recordingServices().services),
+      handlers: createDesktopHandlers(recordingServices().services, channels),
       trustedContentsId: () => null,
       log: () => undefined,
     });
@@ -119,7 +135,7 @@ describe('IPC wrapper: refusals', () => {
   it('turns a handler failure into a Result instead of a thrown error', async () => {
     const failing = createIpcRouter({
       handlers: {
-        ...createDesktopHandlers(recordingServices().services),
+        ...createDesktopHandlers(recordingServices().services, channels),
         'badge:set': () => {
           throw new Error('dock unavailable');
         },
@@ -155,14 +171,14 @@ describe('IPC wrapper: good calls', () => {
 describe('desktop handlers', () => {
   it('shows no notification while the agent is looking at the window', async () => {
     const recorded = recordingServices(true);
-    const handlers = createDesktopHandlers(recorded.services);
+    const handlers = createDesktopHandlers(recorded.services, channels);
     expect(await handlers['notify:show']({ title: 'Léa', body: 'Bonjour', threadId: 't1' })).toBeNull();
     expect(recorded.calls).toEqual([]);
   });
 
   it('refuses a non-http(s) link even if it reached the handler', async () => {
     const recorded = recordingServices();
-    const handlers = createDesktopHandlers(recorded.services);
+    const handlers = createDesktopHandlers(recorded.services, channels);
     await expect(handlers['link:open']({ url: 'file:///etc/passwd' })).rejects.toThrow(/http/);
     expect(recorded.calls).toEqual([]);
   });
@@ -172,7 +188,14 @@ describe('registration on ipcMain', () => {
   it('registers each contract channel once and routes its first argument as input', async () => {
     const registered = new Map<string, (event: IpcCallEvent, ...args: unknown[]) => unknown>();
     registerIpcHandlers({ handle: (channel, listener) => void registered.set(channel, listener) }, router);
-    expect([...registered.keys()].sort()).toEqual(['badge:set', 'link:open', 'notify:show', 'session:get']);
+    expect([...registered.keys()].sort()).toEqual([
+      'badge:set',
+      'channels:get',
+      'channels:save',
+      'link:open',
+      'notify:show',
+      'session:get',
+    ]);
     const listener = registered.get('badge:set');
     expect(await listener?.(fromInbox(), { count: 2 }, 'ignored')).toEqual({ ok: true, value: null });
     expect(calls).toEqual(['badge 2']);

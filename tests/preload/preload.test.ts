@@ -7,7 +7,8 @@ import '../../src/preload/index';
 vi.mock('electron', async () => (await import('../main/fake-electron')).createFakeElectron());
 const electron = electronModule as unknown as FakeElectron;
 
-const DESKTOP_API_KEYS = ['getSession', 'notify', 'setBadge', 'openExternal', 'onNotificationClick'].sort();
+const DESKTOP_API_FUNCTIONS = ['getSession', 'notify', 'setBadge', 'openExternal', 'onNotificationClick'];
+const DESKTOP_API_KEYS = [...DESKTOP_API_FUNCTIONS, 'channels'].sort();
 
 function exposed(): DesktopApi {
   const [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? [];
@@ -20,8 +21,10 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const api = exposed();
     expect(Object.keys(api).sort()).toEqual(DESKTOP_API_KEYS);
-    for (const key of DESKTOP_API_KEYS)
+    for (const key of DESKTOP_API_FUNCTIONS)
       expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
+    // The credential store: two functions, nothing that reads a value back.
+    expect(Object.keys(api.channels ?? {}).sort()).toEqual(['get', 'save']);
     // Nothing of Electron leaks through: no ipcRenderer, no send/invoke/on of its own.
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(api).not.toHaveProperty('invoke');
@@ -42,11 +45,15 @@ describe('preload', () => {
     await api.notify({ title: 'Léa', body: 'Bonjour', threadId: 't1' });
     await api.setBadge(3);
     await api.openExternal('https://example.com/');
+    await api.channels?.get();
+    await api.channels?.save('whatsapp', { accessToken: 'EAAG-token', appSecret: '' });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['session:get', undefined],
       ['notify:show', { title: 'Léa', body: 'Bonjour', threadId: 't1' }],
       ['badge:set', { count: 3 }],
       ['link:open', { url: 'https://example.com/' }],
+      ['channels:get', undefined],
+      ['channels:save', { channel: 'whatsapp', values: { accessToken: 'EAAG-token', appSecret: '' } }],
     ]);
   });
 

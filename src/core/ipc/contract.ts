@@ -10,6 +10,8 @@ export const IPC = {
   notifyShow: 'notify:show',
   badgeSet: 'badge:set',
   linkOpen: 'link:open',
+  channelsGet: 'channels:get',
+  channelsSave: 'channels:save',
 } as const;
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];
 
@@ -27,6 +29,45 @@ export const LinkInputSchema = z.object({
     .refine((u) => /^https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/i.test(u), 'only http(s) links open outside the app'),
 });
 
+/**
+ * The Meta channels' settings the desktop app stores (encrypted, in main). The core cannot import the gateway,
+ * so its `CHANNEL_SETTINGS` list is restated here; a test in tests/main holds the two equal.
+ */
+export const CHANNEL_SETTING_NAMES = {
+  whatsapp: ['appSecret', 'verifyToken', 'accessToken', 'phoneNumberId', 'businessAccountId'],
+  messenger: ['appSecret', 'verifyToken', 'pageToken', 'pageId'],
+  instagram: ['appSecret', 'verifyToken', 'pageToken', 'accountId'],
+} as const;
+export type SettingsChannel = keyof typeof CHANNEL_SETTING_NAMES;
+
+/** Which settings a channel has: names and booleans only. Values go into main and never come back out. */
+export interface ChannelSettingsPresence {
+  channel: SettingsChannel;
+  settings: Record<string, boolean>;
+}
+
+// Tokens and ids are printable: a control or invisible character is a paste accident or an attempt to smuggle
+// something into a header or a log line, so it is refused rather than stored. Edges are trimmed first, so the
+// newline a copy from a terminal brings along is not an error.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const SettingValueSchema = z
+  .string()
+  .trim()
+  .max(1024)
+  .refine((value) => !INVISIBLE.test(value), 'control characters are not allowed');
+
+/** One channel's values: only its own setting names (strict), each optional; an empty string clears it. */
+function settingValues<const N extends readonly string[]>(names: N) {
+  const shape = Object.fromEntries(names.map((name) => [name, SettingValueSchema.optional()]));
+  return z.strictObject(shape as { [K in N[number]]: z.ZodOptional<typeof SettingValueSchema> });
+}
+export const ChannelSaveInputSchema = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('whatsapp'), values: settingValues(CHANNEL_SETTING_NAMES.whatsapp) }),
+  z.strictObject({ channel: z.literal('messenger'), values: settingValues(CHANNEL_SETTING_NAMES.messenger) }),
+  z.strictObject({ channel: z.literal('instagram'), values: settingValues(CHANNEL_SETTING_NAMES.instagram) }),
+]);
+export type ChannelSaveInput = z.output<typeof ChannelSaveInputSchema>;
+
 /** Where the embedded gateway listens and the token this desktop uses; handed over by main, never by URL. */
 export const SessionSchema = z.object({ gatewayUrl: z.string().url(), token: z.string().min(16) });
 export type Session = z.infer<typeof SessionSchema>;
@@ -36,6 +77,8 @@ export const IPC_INPUTS = {
   [IPC.notifyShow]: NotifyInputSchema,
   [IPC.badgeSet]: BadgeInputSchema,
   [IPC.linkOpen]: LinkInputSchema,
+  [IPC.channelsGet]: z.undefined(),
+  [IPC.channelsSave]: ChannelSaveInputSchema,
 } satisfies Record<IpcChannel, z.ZodType>;
 
 /** The object the preload exposes as `window.comptoir`. */
@@ -46,5 +89,14 @@ export interface DesktopApi {
   openExternal(url: string): Promise<import('../result').Result<null>>;
   /** Subscribes to clicks on a notification; returns the unsubscribe function. */
   onNotificationClick(listener: (threadId: string) => void): () => void;
+  /**
+   * The Meta channels' credentials, kept encrypted by main. `get` reports which settings are set, never their
+   * values; `save` changes only the names given ('' clears one) and applies them to the running gateway.
+   * Optional: the web mode has no `window.comptoir` at all, and a stand-in DesktopApi need not fake this.
+   */
+  channels?: {
+    get(): Promise<import('../result').Result<ChannelSettingsPresence[]>>;
+    save(channel: SettingsChannel, values: Record<string, string>): Promise<import('../result').Result<null>>;
+  };
 }
 export const NOTIFICATION_CLICK_CHANNEL = 'notify:clicked';
