@@ -98,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       authenticate,
       sandbox,
       media: (messageId) => channels.media(messageId),
+      corsOrigins: options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
       webhooks: createWebhooks({ config: channels.config, accept: channels.accept, log }),
       version: GATEWAY_VERSION,
       staticDir: options.staticDir ?? null,

@@ -15,6 +15,8 @@ export function buildContentSecurityPolicy(gatewayUrl: string): string {
     ['script-src', "'self'"],
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:', http.origin],
+    // Customers' audio and video are fetched with the token, then played from blob: URLs.
+    ['media-src', "'self'", 'blob:'],
     ['font-src', "'self'", 'data:'],
     ['connect-src', http.origin, ws],
     ['manifest-src', "'self'"],

@@ -17,6 +17,12 @@ describe('content security policy', () => {
     expect(csp.get('default-src')).toEqual(["'none'"]);
   });
 
+  it('shows customers’ media from blob: URLs (fetched with the token), and nothing from elsewhere', () => {
+    const csp = directives(buildContentSecurityPolicy('http://127.0.0.1:49152'));
+    expect(csp.get('media-src')).toEqual(["'self'", 'blob:']);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'http://127.0.0.1:49152']);
+  });
+
   it('runs only the app’s own scripts: no inline, no eval, no plugins, no frames', () => {
     const csp = directives(buildContentSecurityPolicy('http://127.0.0.1:8787/'));
     expect(csp.get('script-src')).toEqual(["'self'"]);

@@ -5,6 +5,8 @@ import { sendError } from './respond';
 import { serveStatic } from './static';
 
 export interface HttpOptions extends ApiOptions {
+  /** Browser origins (besides the gateway's own) that may call the API: the desktop app's `app://comptoir`. */
+  corsOrigins: readonly string[];
   /** Meta's webhooks, or null when the gateway takes none. */
   webhooks: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | null;
   /** The built renderer to serve at `/`, or null to serve only the API. */
@@ -18,6 +20,7 @@ export interface HttpOptions extends ApiOptions {
  */
 export function createHttpServer(options: HttpOptions): Server {
   const api = createApi(options);
+  const corsOrigins = new Set(options.corsOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let url: URL;
     try {
@@ -27,7 +30,27 @@ export function createHttpServer(options: HttpOptions): Server {
       sendError(res, 400, 'bad request');
       return;
     }
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      const allowed = origin !== undefined && corsOrigins.has(origin.toLowerCase());
+      if (allowed) {
+        // The desktop app's page fetches media with its bearer token: a cross-origin request it must be allowed.
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'origin');
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(allowed ? 204 : 403, {
+          ...(allowed && {
+            'access-control-allow-methods': 'GET, POST',
+            'access-control-allow-headers': 'authorization, content-type',
+            'access-control-max-age': '600',
+          }),
+        });
+        res.end();
+        return;
+      }
+      return api(req, res, url);
+    }
     if (options.webhooks && url.pathname.startsWith('/webhooks/')) return options.webhooks(req, res, url);
     if (options.staticDir) return serveStatic(req, res, options.staticDir);
     sendError(res, 404, 'not found');

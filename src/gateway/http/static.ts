@@ -5,12 +5,17 @@ import { extname, join, resolve, sep } from 'node:path';
 import { contentTypeFor } from './content-types';
 import { SECURITY_HEADERS, sendError } from './respond';
 
-/** The renderer's policy: its own scripts only; Mantine injects style tags, hence 'unsafe-inline' for styles. */
+/**
+ * The renderer's policy: its own scripts only; Mantine injects style tags, hence 'unsafe-inline' for styles.
+ * Customer media is fetched with the token in a header and shown from blob: URLs, hence blob: for images and
+ * audio/video (never the media endpoint itself, which would need the token in the URL).
+ */
 export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -2,7 +2,7 @@ import { AppShell, Box } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../data/context';
-import { useConnection, useThread, useThreadList } from '../data/hooks';
+import { useConnection, useInboxActions, useThread, useThreadList } from '../data/hooks';
 import { ContactPanel } from '../features/contact/ContactPanel';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { ListHeader } from '../features/inbox/components/ListHeader';
@@ -10,6 +10,7 @@ import { InboxNav } from '../features/inbox/InboxNav';
 import { inView, type InboxView } from '../features/inbox/model';
 import { CommandPalette, openPalette } from '../features/palette/CommandPalette';
 import type { PaletteHandlers } from '../features/palette/commands';
+import { channelCredentialsApi } from '../features/settings/channelCredentials';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useColorSchemeToggle } from '../features/settings/useColorSchemeToggle';
 import { ThreadPane } from '../features/thread/ThreadPane';
@@ -47,6 +48,8 @@ export function InboxScreen() {
   const toggleTheme = useColorSchemeToggle();
   const now = useNow();
   const replyRef = useRef<HTMLTextAreaElement>(null);
+  const { channelStatus } = useInboxActions();
+  const credentials = useMemo(() => channelCredentialsApi(), []);
 
   // The list's row is there at once; the thread's own live query follows a moment later.
   const listed = useMemo(() => items?.find((i) => i.thread.id === selectedId), [items, selectedId]);
@@ -200,6 +203,7 @@ export function InboxScreen() {
         onClose={settings.close}
         onSignOut={platform.kind === 'web' ? () => platform.forgetToken() : null}
         modKey={modKey}
+        channels={{ load: channelStatus, credentials, now }}
       />
     </AppShell>
   );

@@ -1,24 +1,55 @@
-import type { Result } from '../../core';
+import { z } from 'zod';
+import {
+  ChannelStatusSchema,
+  MessageSchema,
+  MessageTemplateSchema,
+  type ChannelStatus,
+  type Message,
+  type MessageTemplate,
+  type Result,
+} from '../../core';
 import type { ComptoirDb } from '../db/schema';
-import type { SyncEngine } from '../sync/engine';
+import type { SyncEngine, ThreadCommand } from '../sync/engine';
+import type { ReplyExtras } from '../sync/outbox';
+import { parseValue, type CommandName } from '../sync/wire';
+
+export type { ReplyExtras } from '../sync/outbox';
 
 export interface InboxActions {
-  /** Writes the message (pending) and its outbox entry in one transaction; never throws for offline. */
-  send(threadId: string, text: string): Promise<void>;
+  /**
+   * Writes the message (pending) and its outbox entry in one transaction; never throws for offline. A quote or a
+   * template travels in the outbox entry, so a reply queued offline keeps them.
+   */
+  send(threadId: string, text: string, extras?: ReplyExtras): Promise<void>;
   resolve(threadId: string): Promise<Result<unknown>>;
   reopen(threadId: string): Promise<Result<unknown>>;
   assign(threadId: string, agentId: string | null): Promise<Result<unknown>>;
   /** Best effort; offline: no-op. */
   markRead(threadId: string): Promise<void>;
+  /** The agent's reaction on a message; an empty emoji removes it. */
+  react(messageId: string, emoji: string): Promise<Result<Message>>;
+  /** Each channel's connection state, for the settings screen. */
+  channelStatus(): Promise<Result<ChannelStatus[]>>;
+  /** The approved templates usable in this thread (its channel's account). */
+  templates(threadId: string): Promise<Result<MessageTemplate[]>>;
 }
+
+const ReactOutputSchema = z.object({ message: MessageSchema });
+const ChannelsOutputSchema = z.object({ channels: z.array(ChannelStatusSchema) });
+const TemplatesOutputSchema = z.object({ templates: z.array(MessageTemplateSchema) });
+
+type Ask = (name: CommandName, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * Thread commands go to the gateway and come back as events like any other change: the replica is never
  * edited ahead of the gateway for them, so a refused command leaves nothing to undo.
  */
 export function createInboxActions(db: ComptoirDb, sync: SyncEngine): InboxActions {
+  const ask: Ask = (name, input) => sync.command(name as ThreadCommand, input);
+  const asked = async <T>(name: CommandName, input: unknown, schema: z.ZodType<T>): Promise<Result<T>> =>
+    parseValue(await ask(name, input), schema, name);
   return {
-    send: (threadId, text) => sync.send(threadId, text),
+    send: (threadId, text, extras) => sync.send(threadId, text, extras),
     resolve: (threadId) => sync.command('thread:resolve', { threadId }),
     reopen: (threadId) => sync.command('thread:reopen', { threadId }),
     assign: (threadId, agentId) => sync.command('thread:assign', { threadId, assigneeId: agentId }),
@@ -31,6 +62,19 @@ export function createInboxActions(db: ComptoirDb, sync: SyncEngine): InboxActio
       } catch {
         // best effort: the unread count stays until the next read
       }
+    },
+    async react(messageId, emoji) {
+      const result = await asked('message:react', { messageId, emoji }, ReactOutputSchema);
+      return result.ok ? { ok: true, value: result.value.message } : result;
+    },
+    async channelStatus() {
+      // `channels:status` takes no input; the gateway ignores the placeholder.
+      const result = await asked('channels:status', {}, ChannelsOutputSchema);
+      return result.ok ? { ok: true, value: result.value.channels } : result;
+    },
+    async templates(threadId) {
+      const result = await asked('templates:list', { threadId }, TemplatesOutputSchema);
+      return result.ok ? { ok: true, value: result.value.templates } : result;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { HelloOutputSchema, parseValue, request, type Connect } from '../sync/wire';
 import type { ComptoirServices } from './context';
+import { createMediaLoader } from './media';
 import { startNotifications } from './notifications';
 
 export type BootState =
@@ -56,7 +57,7 @@ export function startBoot(platform: Platform, onState: (state: BootState) => voi
     sync.onWorkspaceChange((hello) => {
       if (!stopped) open(session, hello.workspaceId);
     });
-    const services: ComptoirServices = { db, sync, platform };
+    const services: ComptoirServices = { db, sync, platform, media: createMediaLoader(session) };
     running = { services, stopNotifications: startNotifications({ db, sync, platform }) };
     emit({ state: 'ready', services });
   };

@@ -2,11 +2,14 @@ import { createContext, useContext, type JSX, type ReactNode } from 'react';
 import type { ComptoirDb } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import type { SyncEngine } from '../sync/engine';
+import type { MediaLoader } from './media';
 
 export interface ComptoirServices {
   db: ComptoirDb;
   sync: SyncEngine;
   platform: Platform;
+  /** Media bytes through the gateway; holds the session token so that nothing else has to. */
+  media: MediaLoader;
 }
 
 const ServicesContext = createContext<ComptoirServices | null>(null);

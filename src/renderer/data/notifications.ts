@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { previewOf, type Message, type SyncEvent } from '../../core';
+import { messagePreview, type Message, type SyncEvent } from '../../core';
 import type { ComptoirDb } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import type { SyncEngine } from '../sync/engine';
@@ -42,7 +42,7 @@ export function startNotifications(options: NotificationOptions): () => void {
     const contactId = message.author.kind === 'customer' ? message.author.contactId : null;
     const contact = contactId ? await db.contacts.get(contactId).catch(() => undefined) : undefined;
     const title = (contact?.name.trim() || 'Comptoir').slice(0, 200);
-    platform.notify({ title, body: previewOf(message.text), threadId: message.threadId });
+    platform.notify({ title, body: messagePreview(message), threadId: message.threadId });
   }
 
   let badge = -1;

@@ -91,3 +91,8 @@ export async function unreadTotal(db: ComptoirDb): Promise<number> {
 export function queuedCount(db: ComptoirDb): Promise<number> {
   return db.outbox.count();
 }
+
+/** One message by our id; `null` when this replica does not have it (a quote of something older than the sync). */
+export async function messageById(db: ComptoirDb, id: string): Promise<Message | null> {
+  return (await db.messages.get(id)) ?? null;
+}

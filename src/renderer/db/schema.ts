@@ -1,11 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Message, Thread } from '../../core';
+import type { Contact, Message, Thread, TemplateSend } from '../../core';
 
 /** A reply written while offline or not yet acknowledged by the gateway. */
 export interface OutboxEntry {
   clientId: string;
   threadId: string;
   text: string;
+  /** Our id of the message this reply quotes; kept so a reply queued offline leaves quoted. */
+  quoteId?: string;
+  /** Outside WhatsApp's 24-hour window: the approved template this reply is sent as. */
+  template?: TemplateSend;
   /** Strictly increasing within one replica, so replies leave in the order they were written. */
   createdAt: number;
   attempts: number;

@@ -3,7 +3,7 @@ import { MAX_PULL_LIMIT, SOCKET_PATH, type HelloOutput, type Result, type Sessio
 import { readCursor, readWorkspace, writeHello } from '../db/meta';
 import type { ComptoirDb } from '../db/schema';
 import { applyEvents } from './apply';
-import { noteAttemptFailed, queueReply, settleAccepted, settleRefused } from './outbox';
+import { noteAttemptFailed, queueReply, sendInputOf, settleAccepted, settleRefused, type ReplyExtras } from './outbox';
 import {
   HelloOutputSchema,
   parseValue,
@@ -17,7 +17,14 @@ import {
 export type SyncStatus = 'connecting' | 'syncing' | 'online' | 'offline' | 'unauthorized';
 /** `catch-up`: the replay after (re)connecting, which notifications ignore; `live`: pushes and gap pulls. */
 export type SyncPhase = 'catch-up' | 'live';
-export type ThreadCommand = 'thread:resolve' | 'thread:reopen' | 'thread:assign' | 'thread:read';
+export type ThreadCommand =
+  | 'thread:resolve'
+  | 'thread:reopen'
+  | 'thread:assign'
+  | 'thread:read'
+  | 'message:react'
+  | 'channels:status'
+  | 'templates:list';
 
 export interface SyncEngineOptions {
   db: ComptoirDb;
@@ -41,7 +48,7 @@ export interface SyncEngine {
   onEvents(listener: (events: readonly SyncEvent[], phase: SyncPhase) => void): () => void;
   onWorkspaceChange(listener: (hello: HelloOutput) => void): () => void;
   /** Queues a reply (pending message + outbox entry in one transaction) and sends it when connected. */
-  send(threadId: string, text: string): Promise<void>;
+  send(threadId: string, text: string, extras?: ReplyExtras): Promise<void>;
   command(name: ThreadCommand, input: unknown): Promise<Result<unknown>>;
   /** Sends queued replies in order; safe to call any time, it never runs twice at once. */
   flushOutbox(): Promise<void>;
@@ -255,8 +262,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const entries = await db.outbox.orderBy('createdAt').toArray();
         for (const entry of entries) {
           if (!canSend()) return;
-          const { clientId, threadId, text } = entry;
-          const reply = await request(socket, 'message:send', [{ clientId, threadId, text }], ackTimeoutMs);
+          const { clientId } = entry;
+          // Quote and template travel with the entry: a reply queued offline leaves exactly as it was written.
+          const reply = await request(socket, 'message:send', [sendInputOf(entry)], ackTimeoutMs);
           if (reply.kind === 'transport') {
             // The gateway may have stored it; resending the same client id later cannot duplicate it.
             await noteAttemptFailed(db, clientId, reply.error);
@@ -294,8 +302,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onStatus: subscribe(statusListeners),
     onEvents: subscribe(eventListeners),
     onWorkspaceChange: subscribe(workspaceListeners),
-    async send(threadId, text) {
-      await queueReply(db, { threadId, text, now: now() });
+    async send(threadId, text, extras) {
+      await queueReply(db, { threadId, text, now: now(), ...extras });
       void flushOutbox();
     },
     async command(name, input) {

@@ -1,5 +1,13 @@
 import Dexie from 'dexie';
-import { describeIssues, outboundMessageId, previewOf, SendInputSchema, type Message } from '../../core';
+import {
+  describeIssues,
+  outboundMessageId,
+  previewOf,
+  SendInputSchema,
+  type Message,
+  type SendInput,
+  type TemplateSend,
+} from '../../core';
 import { readAgent } from '../db/meta';
 import type { ComptoirDb, OutboxEntry } from '../db/schema';
 
@@ -14,11 +22,28 @@ export function newClientId(): string {
   return id;
 }
 
-export interface QueueReplyInput {
+/** What a reply may carry besides its text; kept in the outbox entry so a reply queued offline keeps them. */
+export interface ReplyExtras {
+  /** Our id of the message this reply quotes (same thread). */
+  quoteId?: string;
+  /** Outside the WhatsApp window: the approved template; `text` is then its body as filled in. */
+  template?: TemplateSend;
+}
+
+export interface QueueReplyInput extends ReplyExtras {
   threadId: string;
   text: string;
   now: number;
   clientId?: string;
+}
+
+/** An outbox entry as this module writes it: the stored row plus the optional extras. */
+export interface QueuedReply extends OutboxEntry, ReplyExtras {}
+
+/** The `message:send` input for a queued reply, extras included, exactly as it was queued. */
+export function sendInputOf(entry: QueuedReply): SendInput {
+  const { clientId, threadId, text, quoteId, template } = entry;
+  return { clientId, threadId, text, ...(quoteId ? { quoteId } : {}), ...(template ? { template } : {}) };
 }
 
 /**
@@ -27,20 +52,24 @@ export interface QueueReplyInput {
  * and every resend reuses it, which is what lets the gateway store the reply exactly once.
  * Throws only for a reply the gateway would refuse anyway (empty, too long).
  */
-export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<OutboxEntry> {
+export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<QueuedReply> {
   const clientId = input.clientId ?? newClientId();
-  const parsed = SendInputSchema.safeParse({ clientId, threadId: input.threadId, text: input.text });
+  const { quoteId, template } = input;
+  const parsed = SendInputSchema.safeParse({ clientId, threadId: input.threadId, text: input.text, quoteId, template });
   if (!parsed.success) throw new Error(describeIssues(parsed.error.issues));
   return db.transaction('rw', [db.messages, db.outbox, db.threads, db.meta], async () => {
     const agent = await readAgent(db);
     const last = await db.outbox.orderBy('createdAt').last();
-    const entry: OutboxEntry = {
+    const quoted = quoteId ? await db.messages.get(quoteId) : undefined;
+    const entry: QueuedReply = {
       clientId,
       threadId: input.threadId,
       text: input.text,
       createdAt: Math.max(input.now, (last?.createdAt ?? 0) + 1),
       attempts: 0,
       lastError: null,
+      ...(quoteId ? { quoteId } : {}),
+      ...(template ? { template } : {}),
     };
     const message: Message = {
       id: outboundMessageId(clientId),
@@ -54,6 +83,9 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
       provider: 'app',
       providerMessageId: null,
       clientId,
+      // Shown on the pending bubble at once; the gateway's copy replaces it with the provider's ids.
+      ...(quoteId ? { quote: { providerMessageId: quoted?.providerMessageId ?? '', messageId: quoteId } } : {}),
+      ...(template ? { content: { kind: 'template' as const, ...template } } : {}),
     };
     await db.outbox.add(entry);
     await db.messages.put(message);

@@ -198,6 +198,26 @@ describe('the REST API and the static renderer', () => {
     expect((await api('POST', '/api/sandbox/messages', { from: '+1', name: 'x' })).status).toBe(400);
   });
 
+  it('lets the desktop app (app://comptoir) call the API across origins, and no other page', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${gateway.url}/api/media/msg_1`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const desktop = await preflight('app://comptoir');
+    expect(desktop.status).toBe(204);
+    expect(desktop.headers.get('access-control-allow-origin')).toBe('app://comptoir');
+    expect(desktop.headers.get('access-control-allow-headers')).toContain('authorization');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await fetch(`${gateway.url}/api/threads`, {
+      headers: { origin: 'app://comptoir', authorization: `Bearer ${TOKEN}` },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('access-control-allow-origin')).toBe('app://comptoir');
+  });
+
   it('serves the renderer with a strict CSP and the right content types', async () => {
     const index = await fetch(`${gateway.url}/`);
     expect(index.status).toBe(200);
@@ -209,6 +229,7 @@ describe('the REST API and the static renderer', () => {
       "script-src 'self'",
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
+      "media-src 'self' blob:",
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",

@@ -11,6 +11,7 @@ import {
   useUnreadTotal,
   useViewCounts,
 } from '../../../src/renderer/data/hooks';
+import { createMediaLoader } from '../../../src/renderer/data/media';
 import { createWebPlatform } from '../../../src/renderer/platform/web';
 import { createSyncEngine } from '../../../src/renderer/sync/engine';
 import { eventually, FakeGateway, quickIo } from '../sync/fakeGateway';
@@ -41,7 +42,8 @@ async function services(): Promise<{
     sync.stop();
     await db.delete();
   });
-  const value: ComptoirServices = { db, sync, platform: createWebPlatform() };
+  const session = { gatewayUrl: gw.url, token: gw.token };
+  const value: ComptoirServices = { db, sync, platform: createWebPlatform(), media: createMediaLoader(session) };
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ComptoirProvider services={value}>{children}</ComptoirProvider>
   );

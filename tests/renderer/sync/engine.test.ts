@@ -169,6 +169,22 @@ describe('sync engine', () => {
     expect(gw.sendCalls.map((c) => c.text)).toEqual(['one', 'two', 'three']);
   });
 
+  it('keeps the quote and template of a queued reply when it finally leaves', async () => {
+    const gw = await gateway();
+    gw.customerWrites('t1', 'hi');
+    const { sync, db } = engine(gw);
+    await eventually(() => expect(sync.status).toBe('online'));
+    await gw.stop();
+    await eventually(() => expect(sync.status).toBe('offline'));
+    const template = { name: 'order_update', language: 'fr', parameters: ['Léa'] };
+    await sync.send('t1', 'Bonjour Léa', { quoteId: 'msg_1', template });
+    await gw.start();
+    await eventually(async () => expect(await db.outbox.count()).toBe(0));
+    expect(gw.sendCalls).toEqual([
+      { clientId: expect.any(String), threadId: 't1', text: 'Bonjour Léa', quoteId: 'msg_1', template },
+    ]);
+  });
+
   it('resends with the same client id after a lost acknowledgement, and the gateway keeps one copy', async () => {
     const gw = await gateway();
     gw.customerWrites('t1', 'hello?');

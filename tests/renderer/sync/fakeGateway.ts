@@ -9,6 +9,7 @@ import {
   previewOf,
   PullInputSchema,
   SendInputSchema,
+  type SendInput,
   ThreadRefSchema,
   type Agent,
   type Contact,
@@ -35,7 +36,7 @@ export class FakeGateway {
   readonly threads = new Map<string, Thread>();
   readonly stored = new Map<string, Message>();
   /** Every `message:send` input received, resends included. */
-  readonly sendCalls: Array<{ clientId: string; threadId: string; text: string }> = [];
+  readonly sendCalls: SendInput[] = [];
   readonly pulls: Array<{ after: number; limit: number }> = [];
   handshakes = 0;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { outboundMessageId } from '../../../src/core';
 import type { ComptoirDb } from '../../../src/renderer/db/schema';
-import { queueReply, settleAccepted, settleRefused, newClientId } from '../../../src/renderer/sync/outbox';
+import { newClientId, queueReply, sendInputOf, settleAccepted, settleRefused } from '../../../src/renderer/sync/outbox';
 import { SendInputSchema } from '../../../src/core';
 import { freshDb, inbound, thread } from './fixtures';
 
@@ -92,5 +92,37 @@ describe('outbox', () => {
       lastMessagePreview: 'Où est ma commande ?',
       lastMessageDirection: 'in',
     });
+  });
+
+  it('keeps a quote and a template in the entry, so a reply queued offline leaves with them', async () => {
+    db = freshDb();
+    await db.messages.put(inbound('m1', 't1', { providerMessageId: 'wamid.ABC' }));
+    const quoted = await queueReply(db, { threadId: 't1', text: 'Yes', now: 5_000, quoteId: 'm1' });
+    const template = { name: 'order_update', language: 'fr', parameters: ['Léa'] };
+    const filled = await queueReply(db, { threadId: 't1', text: 'Bonjour Léa', now: 6_000, template });
+    const stored = await db.outbox.orderBy('createdAt').toArray();
+    expect(stored.map(sendInputOf)).toEqual([
+      { clientId: quoted.clientId, threadId: 't1', text: 'Yes', quoteId: 'm1' },
+      { clientId: filled.clientId, threadId: 't1', text: 'Bonjour Léa', template },
+    ]);
+    // The pending bubbles show the quote and the template at once.
+    expect(await db.messages.get(outboundMessageId(quoted.clientId))).toMatchObject({
+      quote: { providerMessageId: 'wamid.ABC', messageId: 'm1' },
+    });
+    expect((await db.messages.get(outboundMessageId(filled.clientId)))?.content).toEqual({
+      kind: 'template',
+      ...template,
+    });
+    // A plain reply carries neither.
+    const plain = await queueReply(db, { threadId: 't1', text: 'ok', now: 7_000 });
+    expect(sendInputOf(plain)).toEqual({ clientId: plain.clientId, threadId: 't1', text: 'ok' });
+  });
+
+  it('refuses a template the gateway would refuse', async () => {
+    db = freshDb();
+    await expect(
+      queueReply(db, { threadId: 't1', text: 'x', now: 1, template: { name: '', language: 'fr', parameters: [] } }),
+    ).rejects.toThrow(/name/);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

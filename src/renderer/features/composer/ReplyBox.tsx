@@ -1,34 +1,97 @@
+import { Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
 import type { Ref } from 'react';
+import type { Message, Thread } from '../../../core';
 import { useConnection, useInboxActions } from '../../data/hooks';
+import { useTemplates } from '../../data/templates';
 import { useT } from '../../i18n';
 import { Composer } from './components/Composer';
+import classes from './components/Composer.module.css';
+import { QuotePreview } from './components/QuotePreview';
+import { TemplateComposer } from './components/TemplateComposer';
+import { WindowNotice } from './components/WindowNotice';
+import { composerWindow } from './replyWindow';
 
 /** Unsent text per conversation, kept while the agent hops between conversations (not across restarts). */
 const drafts = new Map<string, string>();
 
 export interface ReplyBoxProps {
-  threadId: string;
+  thread: Thread;
+  /** The thread's messages (oldest first), which say whose rules apply; undefined while loading. */
+  messages: readonly Message[] | undefined;
+  now: number;
+  /** The message the next reply quotes, chosen with "Reply" on a bubble. */
+  replyTo?: Message | null;
+  onClearReply?(): void;
   inputRef?: Ref<HTMLTextAreaElement>;
 }
 
-export function ReplyBox({ threadId, inputRef }: ReplyBoxProps) {
+function TemplateReply({ threadId, hint }: { threadId: string; hint: string | null }) {
+  const t = useT();
+  const actions = useInboxActions();
+  const templates = useTemplates(threadId, actions.templates);
+  return (
+    <TemplateComposer
+      key={threadId}
+      templates={templates}
+      hint={hint}
+      onSend={(text, template) => {
+        actions
+          .send(threadId, text, { template })
+          .catch((error: unknown) =>
+            notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),
+          );
+      }}
+    />
+  );
+}
+
+/**
+ * The reply area, by what the channel allows now: the plain box (with the time left where a window applies),
+ * the template form once WhatsApp's 24 hours are over, or nothing to send until the customer writes again.
+ */
+export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, inputRef }: ReplyBoxProps) {
   const t = useT();
   const { send } = useInboxActions();
   const { status } = useConnection();
+  const threadId = thread.id;
   const offline = status === 'offline' || status === 'unauthorized';
+  const hint = offline ? t('composer.offline') : null;
+  const rules = composerWindow(thread, messages, now);
+
+  if (rules?.state === 'template') return <TemplateReply threadId={threadId} hint={hint} />;
+  const closed = rules?.state === 'closed';
+  const quote = replyTo && replyTo.threadId === threadId && !closed ? replyTo : null;
   return (
     <Composer
       key={threadId}
       inputRef={inputRef}
       defaultValue={drafts.get(threadId) ?? ''}
       onDraftChange={(text) => (text ? drafts.set(threadId, text) : drafts.delete(threadId))}
-      hint={offline ? t('composer.offline') : null}
+      hint={hint}
+      disabled={closed}
+      focusKey={quote?.id ?? null}
+      top={
+        <>
+          {rules && <WindowNotice rules={rules} now={now} />}
+          {closed && (
+            <Group gap={6} wrap="nowrap" align="flex-start" className={classes.notice} data-urgent role="status">
+              <IconLock size={14} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+              <Text size="xs" inherit>
+                {t('composer.window.closed', { channel: t(`channel.${thread.channel}`) })}
+              </Text>
+            </Group>
+          )}
+          {quote && <QuotePreview message={quote} onCancel={() => onClearReply?.()} />}
+        </>
+      }
       onSend={(text) => {
         // Offline is not an error here: the reply is queued and its bubble shows the clock until it leaves.
-        send(threadId, text).catch((error: unknown) =>
+        send(threadId, text, quote ? { quoteId: quote.id } : undefined).catch((error: unknown) =>
           notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),
         );
+        onClearReply?.();
       }}
     />
   );

@@ -1,11 +1,15 @@
 import { Center, EmptyState, Loader, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconMessages } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type Ref } from 'react';
-import type { Contact, Thread } from '../../../core';
+import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react';
+import type { Contact, Message, Thread } from '../../../core';
+import { useServices } from '../../data/context';
 import { useInboxActions, useMessages } from '../../data/hooks';
 import { useT } from '../../i18n';
 import { ReplyBox } from '../composer/ReplyBox';
 import { customerName } from '../inbox/model';
+import { BubbleEnvironmentProvider, type BubbleEnvironment } from './bubbleEnvironment';
+import { commandErrorKey } from './commandError';
 import { MessageTimeline } from './components/MessageTimeline';
 import { ThreadHeader, type Assignment } from './components/ThreadHeader';
 import type { ThreadCommands } from './useThreadCommands';
@@ -56,10 +60,45 @@ function useSettled(key: string | null, delayMs: number): boolean {
   return settledKey === key;
 }
 
+/**
+ * What the bubbles of the open thread can do: fetch media, find a quoted message, open links through the
+ * platform, and Reply / React. Stable for the pane's life, so memoised bubbles do not re-render for it.
+ */
+function useBubbleEnvironmentValue(onReply: (message: Message) => void): BubbleEnvironment {
+  const t = useT();
+  const { db, media, platform } = useServices();
+  const { react } = useInboxActions();
+  const onReact = useCallback(
+    (message: Message, emoji: string) => {
+      const fail = (error: string) =>
+        notifications.show({
+          color: 'red',
+          title: t('message.action.reactFailed'),
+          message: t(commandErrorKey(error)),
+        });
+      react(message.id, emoji)
+        .then((result) => {
+          if (!result.ok) fail(result.error);
+        })
+        .catch((error: unknown) => fail(String(error)));
+    },
+    [react, t],
+  );
+  return useMemo(
+    () => ({ db, media, openExternal: (url: string) => platform.openExternal(url), onReply, onReact }),
+    [db, media, platform, onReply, onReact],
+  );
+}
+
 export function ThreadPane(props: ThreadPaneProps) {
   const t = useT();
   const { threadId, entry, agentId, commands, now } = props;
   const messages = useMessages(threadId);
+  // The message the next reply quotes; it belongs to one thread and is dropped when another opens.
+  const [replyTo, setReplyTo] = useState<{ threadId: string; id: string } | null>(null);
+  const onReply = useCallback((message: Message) => setReplyTo({ threadId: message.threadId, id: message.id }), []);
+  const clearReply = useCallback(() => setReplyTo(null), []);
+  const environment = useBubbleEnvironmentValue(onReply);
   // A live query answers `null` for "no such thread" but also still holds the previous selection's `null` for a
   // moment: only call a thread missing once the new answer has had time to arrive.
   const waitedLongEnough = useSettled(threadId, 800);
@@ -110,14 +149,23 @@ export function ThreadPane(props: ThreadPaneProps) {
         onUnassign={commands.unassign}
         onToggleContactPanel={props.onToggleContactPanel}
       />
-      {ownMessages ? (
-        <MessageTimeline key={threadId} threadId={threadId} messages={ownMessages} now={now} />
-      ) : (
-        <Center flex={1} aria-busy="true">
-          <Loader size="sm" type="dots" aria-label={t('thread.loading')} />
-        </Center>
-      )}
-      <ReplyBox threadId={threadId} inputRef={props.replyRef} />
+      <BubbleEnvironmentProvider value={environment}>
+        {ownMessages ? (
+          <MessageTimeline key={threadId} threadId={threadId} messages={ownMessages} now={now} />
+        ) : (
+          <Center flex={1} aria-busy="true">
+            <Loader size="sm" type="dots" aria-label={t('thread.loading')} />
+          </Center>
+        )}
+      </BubbleEnvironmentProvider>
+      <ReplyBox
+        thread={thread}
+        messages={ownMessages}
+        now={now}
+        replyTo={(replyTo?.threadId === thread.id && ownMessages?.find((m) => m.id === replyTo.id)) || null}
+        onClearReply={clearReply}
+        inputRef={props.replyRef}
+      />
     </Stack>
   );
 }

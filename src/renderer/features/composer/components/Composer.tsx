@@ -1,8 +1,10 @@
 import { Box, Button, Group, Text, Textarea } from '@mantine/core';
+import { useMergedRef } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { MAX_MESSAGE_LENGTH } from '../../../../core';
 import { useT } from '../../../i18n';
+import classes from './Composer.module.css';
 
 export interface ComposerProps {
   /** Called with the text as typed (not trimmed inside: line breaks and indentation are the agent's). */
@@ -13,16 +15,29 @@ export interface ComposerProps {
   /** Keeps a draft per conversation in the container. */
   onDraftChange?(text: string): void;
   inputRef?: Ref<HTMLTextAreaElement>;
+  /** Above the box: the reply window's time left, the quoted message. */
+  top?: ReactNode;
+  /** The channel accepts no reply now; `hint` says why. */
+  disabled?: boolean;
+  /** Each new value puts the keyboard in the box (the agent chose "Reply" on a message). */
+  focusKey?: string | null;
 }
 
 /** Counter appears near the limit the gateway enforces, so a long paste is not refused by surprise. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 2000;
 
 /** The reply box: Enter sends, Shift+Enter starts a new line; works the same offline (the reply is queued). */
-export function Composer({ onSend, hint, defaultValue = '', onDraftChange, inputRef }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { onSend, hint, defaultValue = '', onDraftChange, inputRef, top, disabled = false, focusKey = null } = props;
   const t = useT();
   const [text, setText] = useState(defaultValue);
-  const sendable = text.trim().length > 0 && text.length <= MAX_MESSAGE_LENGTH;
+  const sendable = !disabled && text.trim().length > 0 && text.length <= MAX_MESSAGE_LENGTH;
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const ref = useMergedRef(ownRef, inputRef);
+
+  useEffect(() => {
+    if (focusKey) ownRef.current?.focus();
+  }, [focusKey]);
 
   const update = (next: string) => {
     setText(next);
@@ -55,17 +70,19 @@ export function Composer({ onSend, hint, defaultValue = '', onDraftChange, input
       px="md"
       pt="sm"
       pb="md"
-      style={{ borderTop: '1px solid var(--mantine-color-default-border)', flex: 'none' }}
+      className={classes.form}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
     >
+      {top}
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <Textarea
-          ref={inputRef}
+          ref={ref}
+          disabled={disabled}
           aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
+          placeholder={disabled ? t('composer.disabled') : t('composer.placeholder')}
           autosize
           minRows={2}
           maxRows={10}
@@ -83,7 +100,7 @@ export function Composer({ onSend, hint, defaultValue = '', onDraftChange, input
       </Group>
       {(hint || text.length > COUNTER_FROM) && (
         <Group justify="space-between" mt={6} gap="xs">
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" role={disabled ? 'status' : undefined}>
             {hint}
           </Text>
           {text.length > COUNTER_FROM && (

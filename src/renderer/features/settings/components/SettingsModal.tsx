@@ -16,6 +16,8 @@ export interface SettingsModalProps {
   onSignOut?: (() => void) | null;
   /** "⌘" on a Mac, "Ctrl" elsewhere. */
   modKey: string;
+  /** The Channels section, where the gateway can tell each channel's state. */
+  channels?: ReactNode;
 }
 
 function Setting({ label, children }: { label: string; children: ReactNode }) {
@@ -44,7 +46,7 @@ export function SettingsModal(props: SettingsModalProps) {
     ],
   ];
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('settings.title')} centered size="md">
+    <Modal opened={props.opened} onClose={props.onClose} title={t('settings.title')} centered size="lg">
       <Stack gap="lg">
         <Setting label={t('settings.language')}>
           <SegmentedControl
@@ -73,6 +75,7 @@ export function SettingsModal(props: SettingsModalProps) {
             ]}
           />
         </Setting>
+        {props.channels}
         <Setting label={t('settings.shortcuts')}>
           <Table withRowBorders={false} verticalSpacing={4} fz="sm">
             <Table.Tbody>
