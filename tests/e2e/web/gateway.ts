@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway, type RunningGateway } from '../../../src/gateway';
+import type { ChannelsConfig } from '../../../src/gateway/channels/meta/config';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -16,6 +17,9 @@ export class TestGateway {
   private running: RunningGateway | null = null;
   private port = 0;
 
+  /** `channels`: Meta's channels, pointed at a local fake Graph API in the channel specs. */
+  constructor(private readonly channels?: ChannelsConfig) {}
+
   async start(): Promise<void> {
     this.running = await startGateway({
       dataDir: this.dataDir,
@@ -24,6 +28,8 @@ export class TestGateway {
       simulate: false,
       adminToken: this.token,
       staticDir: join(root, 'out', 'renderer'),
+      channels: this.channels,
+      graphTransport: { sleep: async () => {}, timeoutMs: 5000 },
       log: () => {},
     });
     this.port = this.running.port;
