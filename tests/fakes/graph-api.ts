@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
  * - Messenger/Instagram send: POST /me/messages → {recipient_id, message_id} (messenger-platform/reference/send-api).
  * - Templates: GET /{waba-id}/message_templates → {data, paging:{cursors:{before, after}, next}} (template-management).
  * - Media: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}; the url needs the bearer too.
+ * - User profiles: GET /{PSID}?fields=first_name,last_name (Messenger user profile API) and
+ *   GET /{IGSID}?fields=name,username (Instagram user profile): the fields asked for that the profile has.
  */
 export interface RecordedRequest {
   method: string;
@@ -50,6 +52,8 @@ export interface FakeGraphApi {
   setTemplates(list: readonly Record<string, unknown>[]): void;
   /** `declaredSize` overrides the file_size the lookup reports (to test a refusal before downloading). */
   addMedia(id: string, bytes: Buffer, mimeType: string, options?: { declaredSize?: number; sha256?: string }): void;
+  /** A customer's profile, as the user profile APIs return it (`first_name`, `last_name`, `name`, `username`). */
+  addProfile(id: string, fields: Record<string, string>): void;
   setDelay(ms: number): void;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   close(): Promise<void>;
@@ -102,6 +106,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const requests: RecordedRequest[] = [];
   const waiters = new Set<(r: RecordedRequest) => void>();
   const media = new Map<string, Media>();
+  const profiles = new Map<string, Record<string, string>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let templates: Record<string, unknown>[] = [];
   let delayMs = options.delayMs ?? 0;
@@ -249,6 +254,11 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       return node === 'me' || pageIds.has(node) ? sendApi(body) : whatsappSend(body);
     }
     if (method === 'GET' && parts.length === 2 && parts[1] === 'message_templates') return templatesPage(query, path);
+    if (method === 'GET' && parts.length === 1 && profiles.has(parts[0] ?? '')) {
+      const profile = profiles.get(parts[0] ?? '') ?? {};
+      const asked = (query.fields ?? '').split(',').filter((f) => f in profile);
+      return { status: 200, body: { ...Object.fromEntries(asked.map((f) => [f, profile[f]])), id: parts[0] } };
+    }
     if (method === 'GET' && parts.length === 1) return mediaInfo(parts[0] ?? '');
     return graphError(
       400,
@@ -335,6 +345,9 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     },
     addMedia(id, bytes, mimeType, extra = {}) {
       media.set(id, { bytes, mimeType, ...extra });
+    },
+    addProfile(id, fields) {
+      profiles.set(id, fields);
     },
     setDelay(ms) {
       delayMs = ms;

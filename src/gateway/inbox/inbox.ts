@@ -2,6 +2,7 @@ import {
   fail,
   ok,
   type Channel,
+  type Contact,
   type Message,
   type MessageStatus,
   type Provider,
@@ -10,7 +11,7 @@ import {
   type ThreadStatus,
 } from '../../core';
 import { reason, type Log } from '../log';
-import { contactProvider } from '../store/contacts';
+import { contactProvider, getContact, renameContact } from '../store/contacts';
 import { listMessages, listUndelivered } from '../store/messages';
 import type { Store } from '../store/store';
 import { getThread, listThreads } from '../store/threads';
@@ -98,6 +99,23 @@ export class Inbox {
 
   readUpTo(input: { channel: Channel; recipient: string; watermark: number }): Promise<number> {
     return markReadUpTo(this.store, input);
+  }
+
+  /**
+   * Gives a contact the name their profile shows (Messenger and Instagram webhooks carry only an id). Only a
+   * contact still named by its handle is renamed: a name an agent or an import gave is kept.
+   */
+  async nameContact(contactId: string, name: string): Promise<Contact | null> {
+    const { value } = await this.store.write(async (tx) => {
+      const contact = await getContact(tx, contactId);
+      if (!contact || contact.name !== contact.handle || name === contact.name) {
+        return { value: null, events: [], actor: 'system' };
+      }
+      const renamed = { ...contact, name };
+      await renameContact(tx, contactId, name);
+      return { value: renamed, events: [{ type: 'contact.upserted', contact: renamed }], actor: 'system' };
+    });
+    return value;
   }
 
   /** An agent's reaction; the channel sends it to the customer after the commit. */

@@ -71,3 +71,7 @@ export async function getContact(db: SqlExecutor, id: string): Promise<Contact |
   const rows = await db.query<ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE id = $1`, [id]);
   return rows[0] ? toContact(rows[0]) : null;
 }
+
+export async function renameContact(db: SqlExecutor, id: string, name: string): Promise<void> {
+  await db.query('UPDATE contacts SET name = $2 WHERE id = $1', [id, name]);
+}

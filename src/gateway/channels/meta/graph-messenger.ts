@@ -1,4 +1,4 @@
-import type { GraphHttp, SendOutcome } from './graph-http';
+import type { GraphFailure, GraphHttp, SendOutcome } from './graph-http';
 
 export interface MessengerConfig {
   pageToken: string;
@@ -28,6 +28,8 @@ export interface MetaMessagingApi {
   markSeen(recipientId: string): Promise<SendOutcome>;
   /** An empty emoji removes our reaction. */
   react(recipientId: string, providerMessageId: string, emoji: string): Promise<SendOutcome>;
+  /** The customer's display name: webhooks carry only their scoped id. */
+  profileName(userId: string): Promise<{ ok: true; name: string | null } | GraphFailure>;
 }
 
 /** Instagram documents a single reaction, "love" (instagram-messaging/features/send-message, "React to a message"). */
@@ -61,6 +63,20 @@ function messagingApi(http: GraphHttp, token: string, channel: 'messenger' | 'in
     markSeen(recipientId) {
       // Sender actions go alone, without `message` (messenger-platform/send-messages/sender-actions).
       return post({ recipient: { id: recipientId }, sender_action: 'mark_seen' });
+    },
+    async profileName(userId) {
+      if (!/^[\w.-]{1,128}$/.test(userId)) return { ok: true, name: null };
+      // Messenger: user profile API (first_name, last_name); Instagram: user profile (name, username).
+      const fields = channel === 'messenger' ? 'first_name,last_name' : 'name,username';
+      const result = await http.json('GET', `/${userId}?fields=${fields}`, token);
+      if (!result.ok) return result;
+      const p = (result.json ?? {}) as Record<string, unknown>;
+      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const name =
+        channel === 'messenger'
+          ? `${text(p['first_name'])} ${text(p['last_name'])}`.trim()
+          : text(p['name']) || (text(p['username']) && `@${text(p['username'])}`);
+      return { ok: true, name: name || null };
     },
     async react(recipientId, providerMessageId, emoji) {
       const recipient = { id: recipientId };

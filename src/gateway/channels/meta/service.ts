@@ -12,7 +12,7 @@ import {
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../../inbox/errors';
 import type { Inbox } from '../../inbox/inbox';
 import { reason, type Log } from '../../log';
-import { contactProvider, getContact } from '../../store/contacts';
+import { contactProvider, findContact, getContact } from '../../store/contacts';
 import { getMessage, listMessages, listUndelivered } from '../../store/messages';
 import { getThread } from '../../store/threads';
 import { insertDelivery, lastDeliveryAt } from '../../store/webhooks';
@@ -21,7 +21,8 @@ import { createGraphClient, MAX_MEDIA_BYTES, type GraphHttpOptions, type SendOut
 import { createGraphHttp } from './graph-http';
 import { createMediaCache } from './media-cache';
 import { createWebhookProcessor } from './processor';
-import type { MetaChannel } from './updates';
+import { storableText } from './sanitize';
+import type { ChannelUpdate, MetaChannel } from './updates';
 
 export interface MetaChannelsOptions {
   inbox: Inbox;
@@ -65,9 +66,26 @@ export function createMetaChannels(options: MetaChannelsOptions) {
     return createGraphClient({ ...options.graph, base: c.graphApiBase, version: c.graphApiVersion, log });
   }
 
+  const named = new Set<string>();
+  /** Messenger and Instagram name customers by id only: their profile gives the name agents see. */
+  const learnName = async (channel: MetaChannel, update: ChannelUpdate) => {
+    if (channel === 'whatsapp' || update.kind !== 'message') return;
+    const { handle } = update.message;
+    const contact = await findContact(sql, update.message.channel, handle);
+    if (!contact || contact.name !== handle || named.has(contact.id)) return;
+    named.add(contact.id);
+    const api = apis[channel]();
+    const profile = api && (await api.profileName(handle));
+    if (profile?.ok && profile.name) await inbox.nameContact(contact.id, storableText(profile.name, 200));
+    else if (profile && !profile.ok) log(`profile of a ${channel} customer not read: ${profile.error}`);
+  };
+
   const processor = createWebhookProcessor({
     inbox,
     log,
+    onUpdate: (channel, update) => {
+      learnName(channel, update).catch((error: unknown) => log(`profile lookup failed: ${reason(error)}`));
+    },
     onError: (channel, error) => lastError.set(channel, error),
   });
 

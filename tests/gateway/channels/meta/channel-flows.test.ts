@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelStatus, Message, MessageTemplate, Thread } from '../../../../src/core';
+import type { ChannelStatus, Message, MessageTemplate, SyncEvent, Thread } from '../../../../src/core';
 import { startGateway, type RunningGateway } from '../../../../src/gateway/index';
 import { openStore } from '../../../../src/gateway/store/store';
 import { insertDelivery } from '../../../../src/gateway/store/webhooks';
@@ -213,6 +213,34 @@ describe('Meta channels, from webhook to Graph API and back', () => {
 
     now += 7 * 24 * HOUR;
     expect(await sendReply(thread.id)).toEqual({ ok: false, error: expect.stringContaining('7 days') });
+  });
+
+  it('Messenger and Instagram: a new customer gets the name from their profile, not their scoped id', async () => {
+    graph.addProfile(PSID, { first_name: 'Jack', last_name: 'Brown' });
+    graph.addProfile('igsid-777', { name: '', username: 'lea.ceramique' });
+    await post('messenger', messagingBody('page', [fromCustomer({ message: { mid: 'm_n1', text: 'Hello' } }, now)]));
+    await post(
+      'instagram',
+      messagingBody('instagram', [
+        {
+          sender: { id: 'igsid-777' },
+          recipient: { id: 'ig-biz' },
+          timestamp: now,
+          message: { mid: 'ig_1', text: 'Coucou' },
+        },
+      ]),
+    );
+    const names = async () => {
+      const pulled = valueOf(
+        await request<{ events: SyncEvent[] }>(await client(), 'sync:pull', { after: 0, limit: 5000 }),
+      );
+      const latest = new Map<string, string>();
+      for (const e of pulled.events) if (e.type === 'contact.upserted') latest.set(e.contact.handle, e.contact.name);
+      return Object.fromEntries(latest);
+    };
+    await expect.poll(names).toEqual({ [PSID]: 'Jack Brown', 'igsid-777': '@lea.ceramique' });
+    const lookup = graph.requests.find((r) => r.method === 'GET' && r.path.endsWith(`/${PSID}`));
+    expect(lookup?.query.fields).toBe('first_name,last_name');
   });
 
   it('Messenger: a read watermark marks every reply up to it as read', async () => {
