@@ -26,8 +26,8 @@ const test = base.extend<{ graph: FakeGraphApi; whatsapp: TestGateway }>({
 const CUSTOMER = '33655501234';
 const now = () => String(Math.floor(Date.now() / 1000));
 
-/** A WhatsApp Cloud API `messages` webhook body with one message from our customer. */
-function whatsappBody(message: Record<string, unknown>): string {
+/** A WhatsApp Cloud API `messages` webhook body around one `value` (messages or statuses). */
+function whatsappWebhook(value: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -39,8 +39,7 @@ function whatsappBody(message: Record<string, unknown>): string {
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '33100000000', phone_number_id: '1098765432' },
-              contacts: [{ profile: { name: 'Zoé Lambert' }, wa_id: CUSTOMER }],
-              messages: [{ from: CUSTOMER, timestamp: now(), ...message }],
+              ...value,
             },
           },
         ],
@@ -49,26 +48,14 @@ function whatsappBody(message: Record<string, unknown>): string {
   });
 }
 
-function statusBody(id: string, status: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '2233445566',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '33100000000', phone_number_id: '1098765432' },
-              statuses: [{ id, status, timestamp: now(), recipient_id: CUSTOMER }],
-            },
-          },
-        ],
-      },
-    ],
+const whatsappBody = (message: Record<string, unknown>) =>
+  whatsappWebhook({
+    contacts: [{ profile: { name: 'Zoé Lambert' }, wa_id: CUSTOMER }],
+    messages: [{ from: CUSTOMER, timestamp: now(), ...message }],
   });
-}
+
+const statusBody = (id: string, status: string) =>
+  whatsappWebhook({ statuses: [{ id, status, timestamp: now(), recipient_id: CUSTOMER }] });
 
 test('a signed WhatsApp text and cart appear live; the reply reaches the Graph API; statuses move its ticks', async ({
   whatsapp,
