@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { launchChromium } from './browser';
 import { benchGatewayReplay, benchReplica, withBenchPage } from './replica';
 import { benchStartup, type StartupFigures } from './startup';
+import { benchWebhooks, formatWebhookFigures } from './webhooks';
 
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -61,12 +62,18 @@ async function main(): Promise<void> {
       );
     }
 
+    console.log(
+      '\n3. Webhook acknowledgement: a gateway answering signed WhatsApp webhooks (durable insert before the 200)',
+    );
+    const webhooks = await benchWebhooks({ quick, log: (line) => console.log(line) });
+    console.log(formatWebhookFigures(webhooks));
+
     const out = join(__dirname, '..', '..', 'test-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'bench.json'),
       JSON.stringify(
-        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs },
+        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs, webhooks },
         null,
         2,
       ),

@@ -48,6 +48,10 @@ export function createWebhookProcessor(options: ProcessorOptions): WebhookProces
         const batch = await pendingDeliveries(sql, BATCH);
         if (batch.length === 0) break;
         for (const delivery of batch) {
+          // PGlite's calls never hand the event loop back on their own: without this, a backlog is applied in
+          // one burst during which no webhook is acknowledged (measured: acks capped at the processing rate, p99
+          // in seconds). Yielding lets the 200s go out first; the backlog waits, durably stored.
+          await new Promise((resolve) => setImmediate(resolve));
           if (stopped) return;
           await processOne(delivery);
         }
