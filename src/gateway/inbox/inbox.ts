@@ -16,7 +16,7 @@ import { listMessages, listUndelivered } from '../store/messages';
 import type { Store } from '../store/store';
 import { getThread, listThreads } from '../store/threads';
 import { recordDelivery, recordProviderStatus, type DeliveryReport } from './delivery';
-import { deleteByCustomer, editByCustomer, markReadUpTo, reactAsAgent, reactAsCustomer } from './message-changes';
+import { deleteByCustomer, editByCustomer, markUpTo, reactAsAgent, reactAsCustomer } from './message-changes';
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from './errors';
 import { ingestInbound, type Ingested, type InboundMessage } from './ingest';
 import { storeReply, type AgentReply, type Replied } from './reply';
@@ -97,8 +97,14 @@ export class Inbox {
     return deleteByCustomer(this.store, input);
   }
 
-  readUpTo(input: { channel: Channel; recipient: string; watermark: number }): Promise<number> {
-    return markReadUpTo(this.store, input);
+  /** A Messenger read or delivery watermark for one customer. */
+  receiptUpTo(input: {
+    channel: Channel;
+    recipient: string;
+    watermark: number;
+    status: 'delivered' | 'read';
+  }): Promise<number> {
+    return markUpTo(this.store, input);
   }
 
   /**

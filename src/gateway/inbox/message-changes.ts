@@ -67,19 +67,21 @@ export const deleteByCustomer = (store: Store, input: { provider: Provider; prov
   });
 
 /**
- * Messenger's read receipt is a watermark: every message sent to that customer up to `watermark` was read.
- * Returns how many messages changed.
+ * Messenger's read and delivery receipts are watermarks: every message sent to that customer up to `watermark` was
+ * read (or delivered). Statuses still only move forward. Returns how many messages changed.
  */
-export async function markReadUpTo(
+export async function markUpTo(
   store: Store,
-  input: { channel: Channel; recipient: string; watermark: number },
+  input: { channel: Channel; recipient: string; watermark: number; status: 'delivered' | 'read' },
 ): Promise<number> {
   const { value } = await store.write(async (tx) => {
     const contact = await findContact(tx, input.channel, input.recipient);
     if (!contact) return { value: 0, events: [], actor: 'system' };
     const events: EventBody[] = [];
     for (const message of await listUnreadOutbound(tx, contact.id, input.watermark)) {
-      const next: Message = { ...message, status: nextStatus(message.status, 'read'), error: null };
+      const status = nextStatus(message.status, input.status);
+      if (status === message.status) continue;
+      const next: Message = { ...message, status, error: null };
       await updateDelivery(tx, next);
       events.push({ type: 'message.updated', message: next });
     }

@@ -106,8 +106,11 @@ export function createWebhookProcessor(options: ProcessorOptions): WebhookProces
         await inbox.customerDeleted(update);
         return;
       case 'read-up-to':
-        await inbox.readUpTo({ channel, recipient: update.recipient, watermark: update.watermark });
+      case 'delivered-up-to': {
+        const status = update.kind === 'read-up-to' ? 'read' : 'delivered';
+        await inbox.receiptUpTo({ channel, recipient: update.recipient, watermark: update.watermark, status });
         return;
+      }
       case 'echo':
         // Our own sends come back as echoes: they are stored already. An echo of a message written in another
         // tool (Meta's own inbox) is only logged, to keep one source of truth for what agents wrote here.
@@ -116,6 +119,9 @@ export function createWebhookProcessor(options: ProcessorOptions): WebhookProces
       case 'ignored':
         log(`webhook ${channel}: ${update.field}: ${update.reason}`);
         return;
+      default:
+        // A kind added to ChannelUpdate must be handled here: this line stops compiling until it is.
+        return assertNever(update);
     }
   };
 
@@ -154,4 +160,8 @@ function updatesOf(channel: MetaChannel, body: string): ChannelUpdate[] {
   // Checked before the body was stored; a body that no longer parses (a newer version's rules) is reported.
   if (!envelope.ok) throw new Error(`stored body is not a ${channel} webhook: ${envelope.error}`);
   return channel === 'whatsapp' ? normalizeWhatsApp(envelope.value) : normalizeMessaging(channel, envelope.value);
+}
+
+function assertNever(update: never): never {
+  throw new Error(`unhandled update ${JSON.stringify(update)}`);
 }

@@ -243,12 +243,18 @@ describe('Meta channels, from webhook to Graph API and back', () => {
     expect(lookup?.query.fields).toBe('first_name,last_name');
   });
 
-  it('Messenger: a read watermark marks every reply up to it as read', async () => {
+  it('Messenger: delivery and read watermarks move every reply up to them', async () => {
     await post('messenger', messagingBody('page', [fromCustomer({ message: { mid: 'm_in2', text: 'Hi' } }, now)]));
     const thread = await onlyThread();
     valueOf(await sendReply(thread.id, {}, 'one'));
     valueOf(await sendReply(thread.id, {}, 'two'));
     await expect.poll(async () => (await messagesOf(thread.id)).filter((m) => m.status === 'sent').length).toBe(2);
+    // A delivery receipt without mids is a watermark too: delivered, not read.
+    await post('messenger', messagingBody('page', [fromCustomer({ delivery: { watermark: now + 1 } }, now + 2)]));
+    expect((await messagesOf(thread.id)).filter((m) => m.direction === 'out').map((m) => m.status)).toEqual([
+      'delivered',
+      'delivered',
+    ]);
     await post('messenger', messagingBody('page', [fromCustomer({ read: { watermark: now + 1 } }, now + 2)]));
     const statuses = (await messagesOf(thread.id)).filter((m) => m.direction === 'out').map((m) => m.status);
     expect(statuses).toEqual(['read', 'read']);
