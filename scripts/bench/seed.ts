@@ -50,32 +50,40 @@ export async function seedLargeStore(dataDir: string, threads: number, messages:
       );
       const head = Number((await tx.query<{ h: number }>('SELECT coalesce(max(seq), 0) AS h FROM events'))[0]?.h ?? 0);
       await tx.query(
-        `INSERT INTO events (seq, type, at, actor, payload)
-         SELECT $1::bigint + row_number() OVER (ORDER BY created_at, id), 'contact.upserted', created_at, 'system',
+        `INSERT INTO events (seq, type, at, actor, body)
+         SELECT seq, type, at, actor,
+                (jsonb_build_object('seq', seq, 'type', type, 'at', at, 'actor', actor) || payload)::text
+         FROM (SELECT $1::bigint + row_number() OVER (ORDER BY created_at, id) AS seq, 'contact.upserted' AS type, created_at AS at,
+                'system' AS actor,
                 jsonb_build_object('contact', jsonb_build_object('id', id, 'name', name, 'channel', channel,
-                  'handle', handle, 'email', email, 'phone', phone, 'locale', locale, 'createdAt', created_at))
-         FROM contacts WHERE id LIKE 'bc_%'`,
+                  'handle', handle, 'email', email, 'phone', phone, 'locale', locale, 'createdAt', created_at)) AS payload
+         FROM contacts WHERE id LIKE 'bc_%') e`,
         [head],
       );
       await tx.query(
-        `INSERT INTO events (seq, type, at, actor, payload)
-         SELECT $1::bigint + row_number() OVER (ORDER BY ts, id), 'message.added', ts, 'system',
+        `INSERT INTO events (seq, type, at, actor, body)
+         SELECT seq, type, at, actor,
+                (jsonb_build_object('seq', seq, 'type', type, 'at', at, 'actor', actor) || payload)::text
+         FROM (SELECT $1::bigint + row_number() OVER (ORDER BY ts, id) AS seq, 'message.added' AS type, ts AS at, 'system' AS actor,
                 jsonb_build_object('message', jsonb_build_object('id', id, 'threadId', thread_id,
                   'direction', direction, 'author', author, 'text', text, 'ts', ts, 'status', status,
                   'error', error, 'provider', provider, 'providerMessageId', provider_message_id,
-                  'clientId', client_id))
-         FROM messages WHERE id LIKE 'bm_%'`,
+                  'clientId', client_id)) AS payload
+         FROM messages WHERE id LIKE 'bm_%') e`,
         [head + threads],
       );
       await tx.query(
-        `INSERT INTO events (seq, type, at, actor, payload)
-         SELECT $1::bigint + row_number() OVER (ORDER BY last_message_at, id), 'thread.upserted', last_message_at, 'system',
+        `INSERT INTO events (seq, type, at, actor, body)
+         SELECT seq, type, at, actor,
+                (jsonb_build_object('seq', seq, 'type', type, 'at', at, 'actor', actor) || payload)::text
+         FROM (SELECT $1::bigint + row_number() OVER (ORDER BY last_message_at, id) AS seq, 'thread.upserted' AS type,
+                last_message_at AS at, 'system' AS actor,
                 jsonb_build_object('thread', jsonb_build_object('id', id, 'contactId', contact_id,
                   'channel', channel, 'status', status, 'assigneeId', assignee_id, 'createdAt', created_at,
                   'lastMessageAt', last_message_at, 'lastMessagePreview', last_message_preview,
                   'lastMessageDirection', last_message_direction, 'unreadCount', unread_count,
-                  'lastInboundAt', last_inbound_at))
-         FROM threads WHERE id LIKE 'bt_%'`,
+                  'lastInboundAt', last_inbound_at)) AS payload
+         FROM threads WHERE id LIKE 'bt_%') e`,
         [head + threads + messages],
       );
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { startGateway } from '../../src/gateway';
-import type { HelloOutput, PullOutput, Result } from '../../src/core';
+import type { HelloOutput, PullOutput, Result, SyncEvent } from '../../src/core';
 import { seedLargeStore } from './seed';
 
 const root = join(__dirname, '..', '..');
@@ -136,11 +136,12 @@ async function measureStore(url: string, token: string): Promise<{ head: number;
         socket.emit('sync:pull', { after, limit: 5000 }, resolve),
       );
       if (!page.ok) throw new Error(`pull failed: ${page.error}`);
-      for (const event of page.value.events) {
+      const events = JSON.parse(new TextDecoder().decode(page.value.page)) as SyncEvent[];
+      for (const event of events) {
         if (event.type === 'message.added') messages += 1;
         if (event.type === 'thread.upserted') threads.add(event.thread.id);
       }
-      after = page.value.events.at(-1)?.seq ?? hello.value.head;
+      after = events.at(-1)?.seq ?? hello.value.head;
     }
     return { head: hello.value.head, threads: threads.size, messages };
   } finally {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '../../src/core';
+import type { ClientToServerEvents, PullOutput, Result, ServerToClientEvents, SyncEvent } from '../../src/core';
 import type { Timers } from '../../src/gateway/channels/timers';
 import { openStore, type Store } from '../../src/gateway/store/store';
 import { tempDir } from './fixtures';
@@ -50,6 +50,15 @@ export function connect(url: string, token: unknown, extra: { origin?: string } 
 /** Emits with an acknowledgement, failing the test rather than hanging if none comes. */
 export function request<T = unknown>(socket: Socket, event: string, ...args: unknown[]): Promise<Result<T>> {
   return (socket as Socket).timeout(5000).emitWithAck(event, ...args) as Promise<Result<T>>;
+}
+
+/** One `sync:pull` page, its binary frame decoded: what a desktop gets after parsing. */
+export async function pullPage(
+  socket: Socket,
+  input: { after: number; limit?: number },
+): Promise<{ events: SyncEvent[]; head: number; count: number }> {
+  const { page, head, count } = valueOf(await request<PullOutput>(socket, 'sync:pull', input));
+  return { events: JSON.parse(new TextDecoder().decode(page)) as SyncEvent[], head, count };
 }
 
 /** The value of a successful result; throws with the error otherwise. */

@@ -23,8 +23,15 @@ export const PullInputSchema = z.object({
   limit: z.number().int().positive().max(MAX_PULL_LIMIT).default(1000),
 });
 export type PullInput = z.input<typeof PullInputSchema>;
+/**
+ * A page of the log. The events travel as one binary frame holding their UTF-8 JSON array (`SyncEvent[]`): the
+ * gateway sends the text it stored without building an object per event, and socket.io sends bytes without
+ * re-encoding them. The desktop decodes and parses the array, then validates each event like any push.
+ */
 export interface PullOutput {
-  events: SyncEvent[];
+  page: Uint8Array | ArrayBuffer;
+  /** How many events the page holds. */
+  count: number;
   /** The newest seq in the store: the desktop is caught up when its cursor reaches it. */
   head: number;
 }

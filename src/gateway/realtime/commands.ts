@@ -15,7 +15,7 @@ import {
   type Result,
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
-import { headSeq, readEvents } from '../store/events';
+import { headSeq, readEventPage } from '../store/events';
 
 /** A socket command: the caller (authenticated at the handshake) and its raw, untrusted input. */
 type Command = (agent: Agent, input: unknown) => Promise<Result<unknown>>;
@@ -50,8 +50,9 @@ export function socketCommands(
     'sync:pull': parsed(PullInputSchema, async (_agent, { after, limit }) => {
       // The head is read first: events appended between the two reads are in the page or after the head.
       const head = await headSeq(db);
-      const events = await readEvents(db, after, limit);
-      return ok({ events, head: Math.max(head, events.at(-1)?.seq ?? 0) });
+      const page = await readEventPage(db, after, limit);
+      // A Buffer goes out as a binary attachment: no JSON escaping of the page on the way.
+      return ok({ page: Buffer.from(page.json), count: page.count, head: Math.max(head, page.last) });
     }),
     'message:send': parsed(SendInputSchema, async (agent, input) => {
       const result = await inbox.reply({ ...input, agentId: agent.id });

@@ -130,4 +130,17 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'events as text',
+    statements: [
+      // A desktop's catch-up is pages of whole events: kept as the JSON text a desktop receives, a page is one
+      // string_agg of stored text instead of jsonb rows turned into objects and back into JSON (measured: 3–4 µs
+      // per event instead of 23–25). SQL that needs a field reads body::jsonb.
+      `ALTER TABLE events ADD COLUMN body text`,
+      `UPDATE events SET body = (jsonb_build_object('seq', seq, 'type', type, 'at', at, 'actor', actor) || payload)::text`,
+      `ALTER TABLE events ALTER COLUMN body SET NOT NULL`,
+      `ALTER TABLE events DROP COLUMN payload`,
+    ],
+  },
 ];

@@ -7,7 +7,7 @@ import { noteAttemptFailed, queueReply, sendInputOf, settleAccepted, settleRefus
 import {
   HelloOutputSchema,
   parseValue,
-  PullOutputSchema,
+  parsePullOutput,
   PushSchema,
   request,
   sentMessageOf,
@@ -196,7 +196,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function catchUp(gen: number, phase: SyncPhase): Promise<boolean> {
     const pull = async (after: number) => {
       const reply = await request(socket, 'sync:pull', [{ after, limit: pageSize }], pullTimeoutMs);
-      return reply.kind === 'answer' ? parseValue(reply.result, PullOutputSchema, 'sync:pull') : fail(reply.error);
+      return reply.kind === 'answer' ? parsePullOutput(reply.result) : fail(reply.error);
     };
     let after = cursor;
     let next = pull(after);

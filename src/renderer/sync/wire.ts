@@ -8,13 +8,43 @@ import {
   type ClientToServerEvents,
   type Message,
   type Result,
+  type SyncEvent,
 } from '../../core';
 
 /** Everything the gateway sends is parsed here, at the edge; inside the engine the types are trusted. */
-export const PullOutputSchema = z.object({
-  events: z.array(SyncEventSchema),
+const PullFrameSchema = z.object({
+  // socket.io-client hands a binary attachment over as an ArrayBuffer in browsers, a Buffer (a Uint8Array) in Node.
+  page: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]),
+  count: z.number().int().nonnegative(),
   head: z.number().int().nonnegative(),
 });
+const PageEventsSchema = z.array(SyncEventSchema);
+export interface PulledPage {
+  events: SyncEvent[];
+  head: number;
+}
+
+/** A `sync:pull` answer: the page's bytes decoded, parsed and every event validated, or a readable failure. */
+export function parsePullOutput(result: Result<unknown>): Result<PulledPage> {
+  const frame = parseValue(result, PullFrameSchema, 'sync:pull');
+  if (!frame.ok) return frame;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decoder.decode(frame.value.page)) as unknown;
+  } catch {
+    return { ok: false, error: 'malformed reply to sync:pull: the page is not JSON' };
+  }
+  const events = PageEventsSchema.safeParse(raw);
+  if (!events.success) {
+    return { ok: false, error: `malformed reply to sync:pull: ${describeIssues(events.error.issues)}` };
+  }
+  if (events.data.length !== frame.value.count) {
+    return { ok: false, error: 'malformed reply to sync:pull: the page does not hold the events it announces' };
+  }
+  return { ok: true, value: { events: events.data, head: frame.value.head } };
+}
+
+const decoder = new TextDecoder();
 export const PushSchema = z.object({ events: z.array(SyncEventSchema) });
 export { HelloOutputSchema };
 

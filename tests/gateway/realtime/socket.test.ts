@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelloOutput, Message, PullOutput, SyncEvent, Thread } from '../../../src/core';
+import type { HelloOutput, Message, SyncEvent, Thread } from '../../../src/core';
 import { startGateway, type RunningGateway } from '../../../src/gateway';
 import { DEMO_COUNTS, tempDir, writeResources } from '../fixtures';
-import { connect, eventually, request, valueOf, type ClientSocket } from '../helpers';
+import { connect, eventually, pullPage, request, valueOf, type ClientSocket } from '../helpers';
 
 const TOKEN = 'socket-test-admin-token-0123456789';
 const SEEDED_EVENTS = DEMO_COUNTS.contacts + DEMO_COUNTS.threads + DEMO_COUNTS.messages;
@@ -109,11 +109,12 @@ describe('the socket.io server', () => {
   });
 
   it('pages through the log after a cursor', async () => {
-    const page = async (after: number, limit?: number) =>
-      valueOf(await request<PullOutput>(socket, 'sync:pull', limit === undefined ? { after } : { after, limit }));
+    const page = (after: number, limit?: number) =>
+      pullPage(socket, limit === undefined ? { after } : { after, limit });
     const first = await page(0, 5);
     expect(first.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(first.head).toBe(SEEDED_EVENTS);
+    expect(first.count).toBe(5);
     expect((await page(5, 5)).events.map((e) => e.seq)).toEqual([6, 7, 8, 9, 10]);
     const rest = await page(10);
     expect(rest.events.map((e) => e.seq)).toEqual(Array.from({ length: SEEDED_EVENTS - 10 }, (_, i) => 11 + i));
@@ -128,7 +129,7 @@ describe('the socket.io server', () => {
     expect(first.message).toMatchObject({ id: 'out_client-idem-0001', status: 'pending', clientId: input.clientId });
     expect(second.message.id).toBe(first.message.id);
     expect(second.message.text).toBe(input.text);
-    const { events } = valueOf(await request<PullOutput>(socket, 'sync:pull', { after: 0, limit: 5000 }));
+    const { events } = await pullPage(socket, { after: 0, limit: 5000 });
     const added = events.filter((e) => e.type === 'message.added' && e.message.id === first.message.id);
     expect(added).toHaveLength(1);
   });

@@ -137,7 +137,9 @@ export class FakeGateway {
       this.pulls.push(parsed.data);
       const { after, limit } = parsed.data;
       // The page is cut when asked, answered later: events appended meanwhile arrive as pushes only.
-      const answer = { events: this.log.slice(after, after + limit), head: this.head };
+      const events = this.log.slice(after, after + limit);
+      // As the gateway answers: the page's JSON as one binary attachment.
+      const answer = { page: Buffer.from(JSON.stringify(events)), count: events.length, head: this.head };
       setTimeout(() => ack({ ok: true, value: answer }), this.pullDelayMs);
     });
     socket.on('message:send', (input: unknown, ack: Ack) => {

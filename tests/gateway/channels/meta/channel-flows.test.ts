@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelStatus, Message, MessageTemplate, SyncEvent, Thread } from '../../../../src/core';
+import type { ChannelStatus, Message, MessageTemplate, Thread } from '../../../../src/core';
 import { startGateway, type RunningGateway } from '../../../../src/gateway/index';
 import { openStore } from '../../../../src/gateway/store/store';
 import { insertDelivery } from '../../../../src/gateway/store/webhooks';
 import { startFakeGraphApi, type FakeGraphApi } from '../../../fakes/graph-api';
 import { channelsFor, postWebhook, SECRET } from '../../../fakes/meta-webhook';
 import { tempDir } from '../../fixtures';
-import { connect, request, valueOf, type ClientSocket } from '../../helpers';
+import { connect, pullPage, request, valueOf, type ClientSocket } from '../../helpers';
 import { fromCustomer, messagingBody, PSID, WA_ID, waMessage } from './support';
 
 const ADMIN = 'an-admin-token-for-channel-flows';
@@ -231,9 +231,7 @@ describe('Meta channels, from webhook to Graph API and back', () => {
       ]),
     );
     const names = async () => {
-      const pulled = valueOf(
-        await request<{ events: SyncEvent[] }>(await client(), 'sync:pull', { after: 0, limit: 5000 }),
-      );
+      const pulled = await pullPage(await client(), { after: 0, limit: 5000 });
       const latest = new Map<string, string>();
       for (const e of pulled.events) if (e.type === 'contact.upserted') latest.set(e.contact.handle, e.contact.name);
       return Object.fromEntries(latest);
