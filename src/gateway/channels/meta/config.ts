@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingEnvName } from '../../../core';
 import type { MetaChannel } from './updates';
 
 /**
@@ -43,8 +44,7 @@ export const emptyChannelsConfig = (): ChannelsConfig => ({
 });
 
 /** The environment variable of each setting: `WHATSAPP_APP_SECRET`, `MESSENGER_PAGE_TOKEN`... */
-export const envName = (channel: MetaChannel, setting: string): string =>
-  `${channel.toUpperCase()}_${setting.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+export const envName = settingEnvName;
 
 const BaseUrlSchema = z
   .url({ protocol: /^https?$/, error: 'GRAPH_API_BASE must be an http(s) URL' })

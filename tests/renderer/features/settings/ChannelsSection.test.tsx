@@ -12,7 +12,7 @@ const STATUSES: ChannelStatus[] = [
     connected: true,
     lastWebhookAt: NOW - 5 * MINUTE,
     lastError: null,
-    settings: { WHATSAPP_APP_SECRET: true, WHATSAPP_ACCESS_TOKEN: true },
+    settings: { appSecret: true, accessToken: true },
   },
   {
     channel: 'messenger',
@@ -20,7 +20,7 @@ const STATUSES: ChannelStatus[] = [
     connected: false,
     lastWebhookAt: null,
     lastError: null,
-    settings: { MESSENGER_APP_SECRET: false, MESSENGER_PAGE_TOKEN: false },
+    settings: { appSecret: false, pageToken: false },
   },
   {
     channel: 'instagram',
@@ -28,7 +28,7 @@ const STATUSES: ChannelStatus[] = [
     connected: false,
     lastWebhookAt: NOW - 3 * 24 * 60 * MINUTE,
     lastError: '(#190) Error validating access token: <Session has expired>',
-    settings: { INSTAGRAM_APP_SECRET: true, INSTAGRAM_PAGE_TOKEN: true },
+    settings: { appSecret: true, pageToken: true },
   },
 ];
 
@@ -103,9 +103,7 @@ describe('the Channels section of the settings', () => {
     const credentials: ChannelCredentialsApi = {
       get: vi.fn(async () => ({
         ok: true as const,
-        value: [
-          { channel: 'whatsapp' as const, settings: { WHATSAPP_APP_SECRET: true, WHATSAPP_VERIFY_TOKEN: false } },
-        ],
+        value: [{ channel: 'whatsapp' as const, settings: { appSecret: true, verifyToken: false } }],
       })),
       save,
     };
@@ -122,7 +120,7 @@ describe('the Channels section of the settings', () => {
 
     await user.type(verify, 'my-verify-token');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
-    expect(save).toHaveBeenCalledExactlyOnceWith('whatsapp', { WHATSAPP_VERIFY_TOKEN: 'my-verify-token' });
+    expect(save).toHaveBeenCalledExactlyOnceWith('whatsapp', { verifyToken: 'my-verify-token' });
     expect(await screen.findByText('Credentials saved')).toBeTruthy();
     expect(document.body.innerHTML).not.toContain('my-verify-token');
     // The status is read again after a save.
@@ -131,7 +129,7 @@ describe('the Channels section of the settings', () => {
 
   it('keeps the form and says why when the desktop app refuses the credentials', async () => {
     const credentials: ChannelCredentialsApi = {
-      get: async () => ({ ok: true, value: [{ channel: 'messenger', settings: { MESSENGER_PAGE_TOKEN: false } }] }),
+      get: async () => ({ ok: true, value: [{ channel: 'messenger', settings: { pageToken: false } }] }),
       save: async () => ({ ok: false, error: 'safeStorage is not available' }),
     };
     const { user } = render(dialog(async () => ({ ok: true, value: [] }), credentials));

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconRefresh, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelStatus, Result } from '../../../../core';
+import { settingEnvName, type ChannelStatus, type Result } from '../../../../core';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ChannelIcon } from '../../common/components/ChannelIcon';
 import type { ChannelCredentialsApi } from '../channelCredentials';
@@ -73,7 +73,9 @@ function ChannelRow({ status, now }: { status: ChannelStatus; now: number }) {
                 {Object.entries(status.settings).map(([setting, set]) => (
                   <Tooltip
                     key={setting}
-                    label={t(set ? 'settings.channels.set' : 'settings.channels.unset', { name: setting })}
+                    label={t(set ? 'settings.channels.set' : 'settings.channels.unset', {
+                      name: settingEnvName(status.channel, setting),
+                    })}
                   >
                     <Badge
                       size="xs"
@@ -81,10 +83,12 @@ function ChannelRow({ status, now }: { status: ChannelStatus; now: number }) {
                       variant={set ? 'light' : 'outline'}
                       color={set ? 'green' : 'gray'}
                       leftSection={set ? <IconCheck size={10} aria-hidden /> : <IconX size={10} aria-hidden />}
-                      aria-label={t(set ? 'settings.channels.set' : 'settings.channels.unset', { name: setting })}
+                      aria-label={t(set ? 'settings.channels.set' : 'settings.channels.unset', {
+                        name: settingEnvName(status.channel, setting),
+                      })}
                       className={classes.setting}
                     >
-                      {setting}
+                      {settingEnvName(status.channel, setting)}
                     </Badge>
                   </Tooltip>
                 ))}

@@ -1,7 +1,7 @@
 import { Button, Divider, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Channel } from '../../../../core';
+import { settingEnvName, type Channel } from '../../../../core';
 import { useT } from '../../../i18n';
 import type { ChannelCredentialSettings, ChannelCredentialsApi } from '../channelCredentials';
 
@@ -46,7 +46,7 @@ function CredentialsForm({ entry, api, onDone }: FormProps) {
         {Object.entries(entry.settings).map(([setting, set]) => (
           <PasswordInput
             key={setting}
-            label={setting}
+            label={settingEnvName(entry.channel, setting)}
             size="xs"
             autoComplete="off"
             placeholder={set ? t('settings.channels.keep') : t('settings.channels.notSet')}
