@@ -5,3 +5,5 @@ export * from './sync/replica';
 export * from './sync/protocol';
 export * from './demo/shop';
 export * from './ipc/contract';
+export * from './text';
+export * from './labels';

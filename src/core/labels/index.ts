@@ -1,0 +1,4 @@
+export * from './features';
+export * from './classifier';
+export * from './serialize';
+export * from './default-model';
