@@ -64,6 +64,15 @@ export async function listMessages(db: SqlExecutor, threadId: string): Promise<M
   return rows.map(toMessage);
 }
 
+/** The customer's newest message in a thread: what a read receipt points at. */
+export async function lastInbound(db: SqlExecutor, threadId: string): Promise<Message | null> {
+  const rows = await db.query<MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE thread_id = $1 AND direction = 'in' ORDER BY ts DESC, id DESC LIMIT 1`,
+    [threadId],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
 /** Outbound messages a channel has not finished delivering: resumed after a restart. */
 export async function listUndelivered(db: SqlExecutor, provider: Provider): Promise<Message[]> {
   const rows = await db.query<MessageRow>(

@@ -6,7 +6,6 @@ import {
   SendInputSchema,
   type Message,
   type SendInput,
-  type TemplateSend,
 } from '../../core';
 import { readAgent } from '../db/meta';
 import type { ComptoirDb, OutboxEntry } from '../db/schema';
@@ -23,12 +22,7 @@ export function newClientId(): string {
 }
 
 /** What a reply may carry besides its text; kept in the outbox entry so a reply queued offline keeps them. */
-export interface ReplyExtras {
-  /** Our id of the message this reply quotes (same thread). */
-  quoteId?: string;
-  /** Outside the WhatsApp window: the approved template; `text` is then its body as filled in. */
-  template?: TemplateSend;
-}
+export type ReplyExtras = Pick<OutboxEntry, 'quoteId' | 'template'>;
 
 export interface QueueReplyInput extends ReplyExtras {
   threadId: string;
@@ -37,11 +31,8 @@ export interface QueueReplyInput extends ReplyExtras {
   clientId?: string;
 }
 
-/** An outbox entry as this module writes it: the stored row plus the optional extras. */
-export interface QueuedReply extends OutboxEntry, ReplyExtras {}
-
 /** The `message:send` input for a queued reply, extras included, exactly as it was queued. */
-export function sendInputOf(entry: QueuedReply): SendInput {
+export function sendInputOf(entry: OutboxEntry): SendInput {
   const { clientId, threadId, text, quoteId, template } = entry;
   return { clientId, threadId, text, ...(quoteId ? { quoteId } : {}), ...(template ? { template } : {}) };
 }
@@ -52,7 +43,7 @@ export function sendInputOf(entry: QueuedReply): SendInput {
  * and every resend reuses it, which is what lets the gateway store the reply exactly once.
  * Throws only for a reply the gateway would refuse anyway (empty, too long).
  */
-export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<QueuedReply> {
+export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<OutboxEntry> {
   const clientId = input.clientId ?? newClientId();
   const { quoteId, template } = input;
   const parsed = SendInputSchema.safeParse({ clientId, threadId: input.threadId, text: input.text, quoteId, template });
@@ -61,7 +52,7 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
     const agent = await readAgent(db);
     const last = await db.outbox.orderBy('createdAt').last();
     const quoted = quoteId ? await db.messages.get(quoteId) : undefined;
-    const entry: QueuedReply = {
+    const entry: OutboxEntry = {
       clientId,
       threadId: input.threadId,
       text: input.text,

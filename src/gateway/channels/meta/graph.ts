@@ -1,4 +1,4 @@
-import { createGraphHttp, type GraphHttpOptions } from './graph-http';
+import { createGraphHttp, type GraphHttp, type GraphHttpOptions } from './graph-http';
 import {
   instagramApi,
   messengerApi,
@@ -22,6 +22,8 @@ export type GraphClientOptions = GraphHttpOptions;
  * token); each channel account gets its API from it with its own token.
  */
 export interface GraphClient {
+  /** The transport itself, for a plain download (a Messenger CDN attachment needs no token). */
+  http: GraphHttp;
   whatsapp(config: WhatsAppConfig): WhatsAppApi;
   messenger(config: MessengerConfig): MetaMessagingApi;
   instagram(config: InstagramConfig): MetaMessagingApi;
@@ -30,6 +32,7 @@ export interface GraphClient {
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const http = createGraphHttp(options);
   return {
+    http,
     whatsapp: (config) => whatsappApi(http, config),
     messenger: (config) => messengerApi(http, config),
     instagram: (config) => instagramApi(http, config),

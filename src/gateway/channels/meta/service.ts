@@ -13,12 +13,11 @@ import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../../inbox/errors';
 import type { Inbox } from '../../inbox/inbox';
 import { reason, type Log } from '../../log';
 import { contactProvider, findContact, getContact } from '../../store/contacts';
-import { getMessage, listMessages, listUndelivered } from '../../store/messages';
+import { getMessage, lastInbound, listUndelivered } from '../../store/messages';
 import { getThread } from '../../store/threads';
 import { insertDelivery, lastDeliveryAt } from '../../store/webhooks';
 import { isConfigured, settingsPresence, type ChannelsConfig } from './config';
 import { createGraphClient, MAX_MEDIA_BYTES, type GraphHttpOptions, type SendOutcome } from './graph';
-import { createGraphHttp } from './graph-http';
 import { createMediaCache } from './media-cache';
 import { createWebhookProcessor } from './processor';
 import { storableText } from './sanitize';
@@ -66,14 +65,17 @@ export function createMetaChannels(options: MetaChannelsOptions) {
     return createGraphClient({ ...options.graph, base: c.graphApiBase, version: c.graphApiVersion, log });
   }
 
+  /** Customers whose name was looked up already (by channel and handle): one lookup each, and no query per message. */
   const named = new Set<string>();
   /** Messenger and Instagram name customers by id only: their profile gives the name agents see. */
   const learnName = async (channel: MetaChannel, update: ChannelUpdate) => {
     if (channel === 'whatsapp' || update.kind !== 'message') return;
     const { handle } = update.message;
+    const key = `${channel}:${handle}`;
+    if (named.has(key)) return;
+    named.add(key);
     const contact = await findContact(sql, update.message.channel, handle);
-    if (!contact || contact.name !== handle || named.has(contact.id)) return;
-    named.add(contact.id);
+    if (!contact || contact.name !== handle) return;
     const api = apis[channel]();
     const profile = api && (await api.profileName(handle));
     if (profile?.ok && profile.name) await inbox.nameContact(contact.id, storableText(profile.name, 200));
@@ -185,7 +187,7 @@ export function createMetaChannels(options: MetaChannelsOptions) {
       const channel = provider && CHANNEL_OF[provider];
       if (!channel) return;
       if (channel === 'whatsapp') {
-        const lastIn = (await listMessages(sql, thread.id)).filter((m) => m.direction === 'in').at(-1);
+        const lastIn = await lastInbound(sql, thread.id);
         const api = apis.whatsapp();
         if (lastIn?.providerMessageId && api) note(channel, await api.markRead(lastIn.providerMessageId));
         return;
@@ -308,8 +310,7 @@ export function createMetaChannels(options: MetaChannelsOptions) {
     }
     const graphHost = new URL(config.graphApiBase).host;
     if (parsed.protocol !== 'https:' && parsed.host !== graphHost) return fail('the attachment URL is not https');
-    const http = createGraphHttp({ ...options.graph, base: config.graphApiBase, version: config.graphApiVersion, log });
-    const outcome = await http.bytes(parsed.toString(), '', MAX_MEDIA_BYTES);
+    const outcome = await graph.http.bytes(parsed.toString(), '', MAX_MEDIA_BYTES);
     if (!outcome.ok) return fail(outcome.error);
     return ok({ bytes: outcome.bytes, mimeType: outcome.contentType ?? mimeType ?? 'application/octet-stream' });
   }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { mulberry32 } from '../../../../src/core/labels/classifier';
 import {
   ChannelSchema,
   MessageContentSchema,
@@ -77,17 +78,8 @@ export const ChannelUpdateSchema = z.discriminatedUnion('kind', [
 
 // --- Deterministic mutation of a JSON body -------------------------------------------------------------------
 
-/** A small seeded PRNG (mulberry32), so every run mutates the same way and a failure can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every run mutates the same way and a failure can be replayed: the classifier's own PRNG. */
+export const prng = mulberry32;
 
 type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number };
 
