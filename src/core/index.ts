@@ -7,3 +7,4 @@ export * from './demo/shop';
 export * from './ipc/contract';
 export * from './text';
 export * from './labels';
+export * from './rules';

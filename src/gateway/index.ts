@@ -13,6 +13,7 @@ import { Inbox } from './inbox/inbox';
 import { defaultLog } from './log';
 import { attachRealtime } from './realtime/server';
 import { DEFAULT_ALLOWED_ORIGINS, originPolicy } from './realtime/origins';
+import { Sorting } from './sorting/service';
 import { openStore } from './store/store';
 import { GATEWAY_VERSION } from './version';
 
@@ -64,15 +65,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = options.host ?? '127.0.0.1';
   const store = await openStore({ dataDir: options.dataDir, now, log });
   let sandbox: SandboxChannel | null = null;
+  let sorting: Sorting | null = null;
   try {
     await ensureOwner(store, options.agentName ?? 'You');
     const token = await ensureFirstToken(store, options.adminToken);
     const inbox = new Inbox(store, log);
+    const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+    sorting = await Sorting.open(store, resourcesDir, log);
+    const sorter = sorting;
+    inbox.sortWith((tx, input) => sorter.sort(tx, input));
 
     if (options.demo) {
       // Read lazily, and only in demo mode: a team gateway never needs the file.
-      const shop = await readDemoShop(options.resourcesDir ?? defaultResourcesDir());
-      const seeded = await seedDemoShop(store, shop, OWNER_ID, log);
+      const shop = await readDemoShop(resourcesDir);
+      const seeded = await seedDemoShop(store, shop, OWNER_ID, log, (tx, input) => sorter.sort(tx, input));
       if (seeded) log(`demo shop loaded: ${seeded.threads} conversations, ${seeded.messages} messages`);
       sandbox = createSandboxChannel({
         inbox,
@@ -108,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       httpServer: server,
       inbox,
       channels,
+      sorting,
       authenticate,
       isAllowedOrigin: originPolicy(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS),
       log,
@@ -142,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           server.closeAllConnections();
           await closed;
           await channels.stop();
+          await sorter.flush();
           await store.close();
         })();
         return closing;
@@ -149,6 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     };
   } catch (error) {
     await sandbox?.stop();
+    await sorting?.flush();
     await store.close();
     throw error;
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoShop } from '../../src/core';
@@ -90,15 +90,39 @@ export const DEMO_SHOP: DemoShop = {
 /** What seeding DEMO_SHOP must produce. */
 export const DEMO_COUNTS = { contacts: 3, threads: 3, messages: 8, products: 2, orders: 2 };
 
+/** A new workspace starts with the shipped model's 11 labels, one `label.upserted` event each. */
+export const DEFAULT_LABEL_EVENTS = 11;
+
+/**
+ * The log a new demo workspace holds: the default labels, DEMO_SHOP's contacts, threads and messages, and the
+ * history of the sorting the seed applied (how many depends on the shipped model, so it is counted, not fixed).
+ */
+export function seededLogShape(types: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of types) if (type !== 'thread.activity') counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
+export const SEEDED_SHAPE = {
+  'label.upserted': DEFAULT_LABEL_EVENTS,
+  'contact.upserted': DEMO_COUNTS.contacts,
+  'thread.upserted': DEMO_COUNTS.threads,
+  'message.added': DEMO_COUNTS.messages,
+};
+
 /** A fresh folder under the OS temp dir, removed by the returned function. */
 export function tempDir(prefix = 'comptoir-gw-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Writes `shop` where the gateway looks for the demo shop: `<dir>/demo/shop.json`. */
+/** The repository's shipped label model: a gateway reads it from `<resources>/labels/`. */
+export const SHIPPED_MODEL = join(__dirname, '..', '..', 'resources', 'labels', 'default-model.json');
+
+/** Writes `shop` where the gateway looks for the demo shop (`<dir>/demo/shop.json`), next to the label model. */
 export function writeResources(dir: string, shop: unknown = DEMO_SHOP): string {
   mkdirSync(join(dir, 'demo'), { recursive: true });
   writeFileSync(join(dir, 'demo', 'shop.json'), JSON.stringify(shop));
+  mkdirSync(join(dir, 'labels'), { recursive: true });
+  copyFileSync(SHIPPED_MODEL, join(dir, 'labels', 'default-model.json'));
   return dir;
 }

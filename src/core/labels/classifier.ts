@@ -175,12 +175,6 @@ export class LinearClassifier {
     const y = this.addLabel(label);
     if (!this.acc) this.acc = new Float32Array(this.dim * this.stride).fill(INITIAL_ACCUMULATOR);
     const p = this.scores(x);
-    const { indices, values } = x;
-    const lr = this.options.learningRate;
-    const l2 = this.options.l2;
-    const w = this.w;
-    const acc = this.acc;
-    const stride = this.stride;
     // Labels whose gradient matters; the ones the model already rules out are left untouched (speed).
     const active: number[] = [];
     for (let k = 0; k < this.labels.length; k++) {
@@ -188,18 +182,55 @@ export class LinearClassifier {
       if (Math.abs(g) >= SKIP_GRADIENT) active.push(k);
       p[k] = g;
     }
+    this.step(x, p, active);
+    this.examplesSeen++;
+  }
+
+  /**
+   * One step away from `label` for this text ("not this one": an agent removed the label). Minimises -log(1 - p),
+   * which lowers that label's score and raises the others in proportion to their probability. A label the model
+   * already rules out moves by almost nothing, so removing a label a rule applied barely touches the model.
+   */
+  unlearn(text: string, label: string, now?: number): void {
+    const y = this.labelIndex.get(label);
+    if (y === undefined) return;
+    const x = this.featurize(text);
+    if (!this.acc) this.acc = new Float32Array(this.dim * this.stride).fill(INITIAL_ACCUMULATOR);
+    const p = this.scores(x);
+    const py = p[y]!;
+    if (py < SKIP_GRADIENT) return;
+    // d/dz_k of -log(1 - p_y): p_y for k = y, -p_k p_y / (1 - p_y) otherwise.
+    const rest = Math.max(1 - py, 1e-6);
+    const active: number[] = [];
+    for (let k = 0; k < this.labels.length; k++) {
+      const g = k === y ? py : (-p[k]! * py) / rest;
+      if (Math.abs(g) >= SKIP_GRADIENT) active.push(k);
+      p[k] = g;
+    }
+    this.step(x, p, active);
+    this.examplesSeen++;
+    if (now !== undefined) this.updatedAt = now;
+  }
+
+  /** An AdaGrad step along the per-label gradients `g` (indexed by label) for the labels in `active`. */
+  private step(x: SparseVector, g: Float64Array, active: readonly number[]): void {
+    const { indices, values } = x;
+    const lr = this.options.learningRate;
+    const l2 = this.options.l2;
+    const w = this.w;
+    const acc = this.acc!;
+    const stride = this.stride;
     for (let i = 0; i < indices.length; i++) {
       const base = indices[i]! * stride;
       const v = values[i]!;
       for (const k of active) {
         const at = base + k;
-        const gj = p[k]! * v + l2 * w[at]!;
+        const gj = g[k]! * v + l2 * w[at]!;
         const a = acc[at]! + gj * gj;
         acc[at] = a;
         w[at] = w[at]! - (lr * gj) / Math.sqrt(a);
       }
     }
-    this.examplesSeen++;
   }
 
   /**

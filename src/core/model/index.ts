@@ -6,3 +6,5 @@ export * from './thread';
 export * from './commerce';
 export * from './content';
 export * from './window';
+export * from './label';
+export * from './schedule';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ProviderSchema } from './channel';
+import { LocaleSchema } from './contact';
+import { MessageIntentSchema } from './label';
 import { MessageContentSchema, QuoteSchema, ReactionSchema, ReferralSchema } from './content';
 
 export const MessageStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
@@ -43,6 +45,9 @@ export const MessageSchema = z.object({
   /** When the customer edited or deleted it; a deleted message keeps its row (and id) with empty text. */
   editedAt: z.number().int().optional(),
   deletedAt: z.number().int().optional(),
+  /** Customer messages: what the classifier read (for the assistant), and the language they are written in. */
+  intent: MessageIntentSchema.optional(),
+  language: LocaleSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from './channel';
 import { contentSummary } from './content';
+import { LabelSuggestionSchema, PrioritySchema } from './label';
 import type { Message } from './message';
 
 export const ThreadStatusSchema = z.enum(['open', 'resolved']);
@@ -24,6 +25,14 @@ export const ThreadSchema = z.object({
   unreadCount: z.number().int().nonnegative(),
   /** Last customer message time: drives "waiting since" and the 24-hour window. */
   lastInboundAt: z.number().int().nullable(),
+  // Sorting (absent on threads stored before labels existed, and when empty / normal / false).
+  /** Label ids, in the order they were applied. */
+  labels: z.array(z.string().min(1)).optional(),
+  priority: PrioritySchema.optional(),
+  /** Marked as spam (by an agent or a rule): out of every view but Spam. */
+  spam: z.boolean().optional(),
+  /** Labels the classifier proposes for the agent to accept. */
+  suggestions: z.array(LabelSuggestionSchema).optional(),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

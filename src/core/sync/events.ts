@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactSchema } from '../model/contact';
+import { ActivityCauseSchema, ActivityChangeSchema, LabelSchema } from '../model/label';
 import { MessageSchema } from '../model/message';
 import { ThreadSchema } from '../model/thread';
 
@@ -23,6 +24,19 @@ export const SyncEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('message.added'), message: MessageSchema }),
   /** A message changed after it was added: its delivery status, or an error. Carries the whole message. */
   z.object({ ...envelope, type: z.literal('message.updated'), message: MessageSchema }),
+  /** A label created, renamed, recoloured, merged or deleted (whole label; a deleted one keeps `deletedAt`). */
+  z.object({ ...envelope, type: z.literal('label.upserted'), label: LabelSchema }),
+  /**
+   * One entry of a conversation's history: what changed and who or what did it (an agent, a rule, the
+   * classifier). The thread's new state follows in a `thread.upserted` of the same batch.
+   */
+  z.object({
+    ...envelope,
+    type: z.literal('thread.activity'),
+    threadId: z.string().min(1),
+    change: ActivityChangeSchema,
+    cause: ActivityCauseSchema,
+  }),
 ]);
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 export type SyncEventType = SyncEvent['type'];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AgentSchema } from '../model/agent';
 import { ChannelSchema } from '../model/channel';
+import { LabelColorSchema, LabelNameSchema, PrioritySchema, type Label } from '../model/label';
 import type { Message } from '../model/message';
+import { BusinessHoursSchema } from '../model/schedule';
+import { RuleDraftSchema, type Rule } from '../rules/schema';
 import type { Thread } from '../model/thread';
 import type { Result } from '../result';
 import type { SyncEvent } from './events';
@@ -89,6 +92,87 @@ export const ReactInputSchema = z.object({
 export const ThreadRefSchema = z.object({ threadId: threadIdSchema });
 export const AssignInputSchema = z.object({ threadId: threadIdSchema, assigneeId: z.string().min(1).nullable() });
 
+// Labels: entities every desktop mirrors through `label.upserted` events; edits are commands.
+const labelIdSchema = z.string().min(1).max(64);
+const descriptionSchema = StorableTextSchema.max(200, 'at most 200 characters');
+export const LabelCreateSchema = z.object({
+  name: LabelNameSchema,
+  color: LabelColorSchema,
+  description: descriptionSchema.default(''),
+});
+export const LabelUpdateSchema = z.object({
+  labelId: labelIdSchema,
+  name: LabelNameSchema.optional(),
+  color: LabelColorSchema.optional(),
+  description: descriptionSchema.optional(),
+});
+/** Every conversation of `fromId` gets `intoId`; `fromId` is then deleted (and remembered as merged). */
+export const LabelMergeSchema = z
+  .object({ fromId: labelIdSchema, intoId: labelIdSchema })
+  .refine((m) => m.fromId !== m.intoId, 'a label cannot be merged into itself');
+export const LabelRefSchema = z.object({ labelId: labelIdSchema });
+
+/** An agent adds or removes a label; `fromSuggestion` when they accepted the classifier's suggestion. */
+export const ThreadLabelSchema = z.object({
+  threadId: threadIdSchema,
+  labelId: labelIdSchema,
+  op: z.enum(['add', 'remove']),
+  fromSuggestion: z.boolean().default(false),
+});
+export const ThreadSuggestionSchema = z.object({ threadId: threadIdSchema, labelId: labelIdSchema });
+export const ThreadPrioritySchema = z.object({ threadId: threadIdSchema, priority: PrioritySchema });
+export const ThreadSpamSchema = z.object({ threadId: threadIdSchema, spam: z.boolean() });
+
+/**
+ * How sure the classifier must be: at or above `autoApply` it labels the conversation itself; at or above
+ * `suggest` it proposes the label; below, it stays quiet.
+ */
+export const SortingSettingsSchema = z
+  .object({
+    classifierEnabled: z.boolean(),
+    autoApply: z.number().min(0.05).max(1),
+    suggest: z.number().min(0.05).max(1),
+    /** Urgent or angry messages raise the conversation's priority. */
+    detectUrgency: z.boolean(),
+    businessHours: BusinessHoursSchema,
+  })
+  .refine((s) => s.suggest <= s.autoApply, {
+    message: 'the suggestion threshold must not be above the automatic one',
+    path: ['suggest'],
+  });
+export type SortingSettings = z.infer<typeof SortingSettingsSchema>;
+
+/** What the settings screen shows about the workspace's model. */
+export interface ModelStatus {
+  /** Examples learned from this workspace's agents (corrections, accepted suggestions, new labels). */
+  corrections: number;
+  updatedAt: number | null;
+  /** Label ids the model can predict. */
+  labels: string[];
+}
+
+export const RuleSaveSchema = z.object({ rule: RuleDraftSchema });
+export const RuleRefSchema = z.object({ ruleId: z.string().min(1).max(64) });
+/** Runs a draft over the newest customer messages without changing anything. */
+export const RulePreviewSchema = z.object({
+  rule: RuleDraftSchema,
+  limit: z.number().int().positive().max(2000).default(500),
+});
+export interface RulePreviewMatch {
+  messageId: string;
+  threadId: string;
+  contactName: string;
+  text: string;
+  ts: number;
+}
+export interface RulePreview {
+  /** How many recent customer messages were checked. */
+  checked: number;
+  matched: number;
+  /** The newest matches (at most 50). */
+  matches: RulePreviewMatch[];
+}
+
 /**
  * `workspaceId` names the gateway's store: a desktop keeps one local database per workspace, so pointing it at
  * another gateway (or a wiped one) never mixes two inboxes or trusts a cursor from elsewhere.
@@ -137,6 +221,20 @@ export interface ClientToServerEvents {
   'message:react': (input: unknown, ack: (res: Result<{ message: Message }>) => void) => void;
   'channels:status': (ack: (res: Result<{ channels: ChannelStatus[] }>) => void) => void;
   'templates:list': (input: unknown, ack: (res: Result<{ templates: MessageTemplate[] }>) => void) => void;
+  'labels:create': (input: unknown, ack: (res: Result<{ label: Label }>) => void) => void;
+  'labels:update': (input: unknown, ack: (res: Result<{ label: Label }>) => void) => void;
+  'labels:merge': (input: unknown, ack: (res: Result<{ label: Label; threads: number }>) => void) => void;
+  'labels:delete': (input: unknown, ack: (res: Result<{ label: Label; threads: number }>) => void) => void;
+  'thread:label': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:dismiss-suggestion': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:priority': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'thread:spam': (input: unknown, ack: (res: Result<{ thread: Thread }>) => void) => void;
+  'sorting:get': (ack: (res: Result<{ settings: SortingSettings; model: ModelStatus }>) => void) => void;
+  'sorting:save': (input: unknown, ack: (res: Result<{ settings: SortingSettings }>) => void) => void;
+  'rules:list': (ack: (res: Result<{ rules: Rule[] }>) => void) => void;
+  'rules:save': (input: unknown, ack: (res: Result<{ rule: Rule }>) => void) => void;
+  'rules:delete': (input: unknown, ack: (res: Result<{ rules: Rule[] }>) => void) => void;
+  'rules:preview': (input: unknown, ack: (res: Result<RulePreview>) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,25 +1,40 @@
 import type { Contact } from '../model/contact';
+import type { ActivityCause, ActivityChange, Label } from '../model/label';
 import type { Message } from '../model/message';
 import type { Thread } from '../model/thread';
 import type { SyncEvent } from './events';
+
+/** One entry of a conversation's history, as a replica keeps it (the `thread.activity` event, by seq). */
+export interface ActivityRow {
+  seq: number;
+  threadId: string;
+  at: number;
+  actor: string;
+  change: ActivityChange;
+  cause: ActivityCause;
+}
 
 /** What a batch of events does to a local replica: the latest version of each entity it touches. */
 export interface ReplicaBatch {
   contacts: Contact[];
   threads: Thread[];
   messages: Message[];
+  labels: Label[];
+  activity: ActivityRow[];
   /** The highest sequence number in the batch: the cursor to store in the same transaction. */
   lastSeq: number;
 }
 
 /**
  * Folds events into one write per entity. Events carry whole entities, so the last one for an id wins; the
- * result can be written with three bulkPuts and is the same whatever happened to be in the replica before.
+ * result can be written with one bulkPut per table and is the same whatever happened to be in the replica before.
  */
 export function reduceBatch(events: readonly SyncEvent[], cursor: number): ReplicaBatch {
   const contacts = new Map<string, Contact>();
   const threads = new Map<string, Thread>();
   const messages = new Map<string, Message>();
+  const labels = new Map<string, Label>();
+  const activity: ActivityRow[] = [];
   let lastSeq = cursor;
   for (const event of events) {
     // Already applied (a replay overlapping a live push): skip, so an older snapshot never wins.
@@ -36,12 +51,27 @@ export function reduceBatch(events: readonly SyncEvent[], cursor: number): Repli
       case 'message.updated':
         messages.set(event.message.id, event.message);
         break;
+      case 'label.upserted':
+        labels.set(event.label.id, event.label);
+        break;
+      case 'thread.activity':
+        activity.push({
+          seq: event.seq,
+          threadId: event.threadId,
+          at: event.at,
+          actor: event.actor,
+          change: event.change,
+          cause: event.cause,
+        });
+        break;
     }
   }
   return {
     contacts: [...contacts.values()],
     threads: [...threads.values()],
     messages: [...messages.values()],
+    labels: [...labels.values()],
+    activity,
     lastSeq,
   };
 }

@@ -1,9 +1,10 @@
 import type { Contact, DemoShop, Message, MessageContent, Order, Thread } from '../../core';
+import type { SortHook } from '../inbox/ingest';
 import { threadFor, withMessage } from '../inbox/summary';
 import type { Log } from '../log';
 import { saveOrder, saveProduct } from '../store/commerce';
 import { countContacts, insertContact } from '../store/contacts';
-import { headSeq } from '../store/events';
+import type { SqlExecutor } from '../store/sql';
 import { insertMessage } from '../store/messages';
 import type { EventBody, Store } from '../store/store';
 import { saveThread } from '../store/threads';
@@ -23,11 +24,18 @@ const MINUTE = 60_000;
  * way. "Minutes ago" become timestamps from the store's clock. Returns null (and writes nothing) when the store
  * already holds anything: the demo is loaded once, never over real or earlier data.
  */
-export async function seedDemoShop(store: Store, shop: DemoShop, ownerId: string, log: Log): Promise<Seeded | null> {
+export async function seedDemoShop(
+  store: Store,
+  shop: DemoShop,
+  ownerId: string,
+  log: Log,
+  sort?: SortHook,
+): Promise<Seeded | null> {
   const now = store.now();
   const at = (minutesAgo: number) => Math.round(now - minutesAgo * MINUTE);
   const { value } = await store.write(async (tx) => {
-    if ((await headSeq(tx)) > 0 || (await countContacts(tx)) > 0) return { value: null, events: [], actor: 'system' };
+    if ((await holdsConversations(tx)) || (await countContacts(tx)) > 0)
+      return { value: null, events: [], actor: 'system' };
     const events: EventBody[] = [];
     const contacts = new Map<string, Contact>();
     const firstSeen = firstSeenByCustomer(shop, at);
@@ -86,12 +94,28 @@ export async function seedDemoShop(store: Store, shop: DemoShop, ownerId: string
         assigneeId: conversation.assignedToMe ? ownerId : null,
         unreadCount: conversation.status === 'resolved' ? 0 : summary.unreadCount,
       };
+      // The demo opens sorted, as if each conversation's latest customer message had just arrived.
+      let sortingEvents: EventBody[] = [];
+      const last = thread.findLastIndex((m) => m.direction === 'in');
+      if (sort && last >= 0) {
+        const sorted = await sort(tx, {
+          message: thread[last]!,
+          thread: summary,
+          previousStatus: summary.status,
+          contact,
+          firstMessage: false,
+        });
+        summary = sorted.thread;
+        thread[last] = sorted.message;
+        sortingEvents = sorted.events;
+      }
       await saveThread(tx, summary);
       events.push({ type: 'thread.upserted', thread: summary });
       for (const message of thread) {
         await insertMessage(tx, message);
         events.push({ type: 'message.added', message });
       }
+      events.push(...sortingEvents);
       threads += 1;
       messages += thread.length;
     }
@@ -157,4 +181,10 @@ function firstSeenByCustomer(shop: DemoShop, at: (minutesAgo: number) => number)
   for (const o of shop.orders) see(o.customerId, at(o.minutesAgo));
   for (const c of shop.conversations) for (const m of c.messages) see(c.customerId, at(m.minutesAgo));
   return first;
+}
+
+/** Anything in the log but the default labels a new workspace starts with. */
+async function holdsConversations(tx: SqlExecutor): Promise<boolean> {
+  const rows = await tx.query(`SELECT 1 FROM events WHERE type <> 'label.upserted' LIMIT 1`);
+  return rows.length > 0;
 }

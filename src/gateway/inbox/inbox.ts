@@ -18,7 +18,7 @@ import { getThread, listThreads } from '../store/threads';
 import { recordDelivery, recordProviderStatus, type DeliveryReport } from './delivery';
 import { deleteByCustomer, editByCustomer, markUpTo, reactAsAgent, reactAsCustomer } from './message-changes';
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from './errors';
-import { ingestInbound, type Ingested, type InboundMessage } from './ingest';
+import { ingestInbound, type Ingested, type InboundMessage, type SortHook } from './ingest';
 import { storeReply, type AgentReply, type Replied } from './reply';
 import { assignThread, markThreadRead, reopenThread, resolveThread } from './thread-actions';
 
@@ -33,6 +33,7 @@ export class Inbox {
   private readonly outbound = new Map<Provider, Outbound>();
   private readonly reactionHooks = new Map<Provider, (message: Message, emoji: string) => void>();
   private readonly readHooks = new Map<Provider, (thread: Thread) => void>();
+  private sortHook: SortHook | undefined;
 
   constructor(
     readonly store: Store,
@@ -53,8 +54,13 @@ export class Inbox {
     if (hooks.read) this.readHooks.set(provider, hooks.read);
   }
 
+  /** Every inbound message is sorted (labels, priority, rules) in its ingest transaction. */
+  sortWith(hook: SortHook): void {
+    this.sortHook = hook;
+  }
+
   ingest(input: InboundMessage): Promise<Ingested> {
-    return ingestInbound(this.store, input);
+    return ingestInbound(this.store, input, this.sortHook);
   }
 
   async reply(input: AgentReply): Promise<Result<Replied>> {

@@ -9,6 +9,18 @@ import type { EventBody, Store } from '../store/store';
 import { getThread, latestThreadOf, saveThread } from '../store/threads';
 import { threadFor, withMessage } from './summary';
 
+/** Sorting's hook into ingest (labels, priority, rules): runs inside the same transaction. */
+export type SortHook = (
+  tx: SqlExecutor,
+  input: {
+    message: Message;
+    thread: Thread;
+    previousStatus: Thread['status'] | null;
+    contact: Contact;
+    firstMessage: boolean;
+  },
+) => Promise<{ message: Message; thread: Thread; events: EventBody[] }>;
+
 /** A customer's message as a channel normalised it. */
 export interface InboundMessage {
   provider: Provider;
@@ -43,7 +55,7 @@ export interface Ingested {
  * Stores an inbound message once, in the contact's current thread (created if needed, reopened if resolved), and
  * appends the events for everything that changed in the same transaction.
  */
-export async function ingestInbound(store: Store, input: InboundMessage): Promise<Ingested> {
+export async function ingestInbound(store: Store, input: InboundMessage, sort?: SortHook): Promise<Ingested> {
   const ts = input.ts ?? store.now();
   const { value } = await store.write(async (tx) => {
     const existing = await findByProviderId(tx, input.provider, input.providerMessageId);
@@ -56,6 +68,7 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
     }
     const events: EventBody[] = [];
     let contact = await findContact(tx, input.channel, input.handle);
+    const firstMessage = !contact;
     if (!contact) {
       contact = {
         id: newId('ct'),
@@ -73,7 +86,7 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
     const current = await latestThreadOf(tx, contact.id);
     const threadId = current?.id ?? newId('th');
     const quoted = input.quote && (await findByProviderId(tx, input.provider, input.quote.providerMessageId));
-    const message: Message = {
+    let message: Message = {
       id: newId('msg'),
       threadId,
       direction: 'in',
@@ -92,11 +105,23 @@ export async function ingestInbound(store: Store, input: InboundMessage): Promis
       ...(input.forwarded && { forwarded: input.forwarded }),
       ...(input.referral && { referral: input.referral }),
     };
-    const thread = current ? withMessage(current, message) : threadFor(threadId, contact.id, contact.channel, message);
+    let thread = current ? withMessage(current, message) : threadFor(threadId, contact.id, contact.channel, message);
+    let sortingEvents: EventBody[] = [];
+    if (sort) {
+      const sorted = await sort(tx, {
+        message,
+        thread,
+        previousStatus: current?.status ?? null,
+        contact,
+        firstMessage,
+      });
+      ({ message, thread } = sorted);
+      sortingEvents = sorted.events;
+    }
     // The thread row must exist before the message that references it.
     await saveThread(tx, thread);
     await insertMessage(tx, message, input.raw ?? null);
-    events.push({ type: 'thread.upserted', thread }, { type: 'message.added', message });
+    events.push({ type: 'thread.upserted', thread }, { type: 'message.added', message }, ...sortingEvents);
     return { value: { message, thread, contact, duplicate: false }, events, actor: `customer:${contact.id}` };
   });
   return value;

@@ -7,14 +7,30 @@ import {
   PullInputSchema,
   ReactInputSchema,
   SendInputSchema,
+  LabelCreateSchema,
+  LabelMergeSchema,
+  LabelRefSchema,
+  LabelUpdateSchema,
+  RulePreviewSchema,
+  RuleRefSchema,
+  RuleSaveSchema,
+  SortingSettingsSchema,
+  ThreadLabelSchema,
+  ThreadPrioritySchema,
   ThreadRefSchema,
+  ThreadSpamSchema,
+  ThreadSuggestionSchema,
   type Agent,
   type ChannelStatus,
   type ClientToServerEvents,
   type MessageTemplate,
   type Result,
+  type Thread,
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
+import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../sorting/labels';
+import type { Sorting } from '../sorting/service';
+import { dismissSuggestion, labelThread, setPriority, setSpam, type Lesson } from '../sorting/thread-sorting';
 import { headSeq, readEventPage } from '../store/events';
 
 /** A socket command: the caller (authenticated at the handshake) and its raw, untrusted input. */
@@ -29,7 +45,13 @@ function parsed<S extends z.ZodType>(schema: S, run: (agent: Agent, input: z.out
   };
 }
 
-const withThread = async (pending: Promise<Result<import('../../core').Thread>>) => {
+/** Workspace settings (rules, thresholds, merging and deleting labels) are for managers and admins. */
+function managing(run: Command): Command {
+  return (agent, input) =>
+    agent.role === 'agent' ? Promise.resolve(fail('only a manager or an admin can change this')) : run(agent, input);
+}
+
+const withThread = async (pending: Promise<Result<Thread>>) => {
   const result = await pending;
   return result.ok ? ok({ thread: result.value }) : result;
 };
@@ -44,8 +66,23 @@ export interface ChannelQueries {
 export function socketCommands(
   inbox: Inbox,
   channels: ChannelQueries,
+  sorting: Sorting,
 ): Record<Exclude<keyof ClientToServerEvents, 'session:hello'>, Command> {
   const db = inbox.store.sql;
+  const store = inbox.store;
+  // A label edit answers with the thread; what it teaches the model is learned once it is committed.
+  const sorted = async (pending: Promise<Result<{ thread: Thread; lesson: Lesson | null }>>) => {
+    const result = await pending;
+    if (!result.ok) return result;
+    sorting.learnFrom(result.value.lesson);
+    return ok({ thread: result.value.thread });
+  };
+  const labelled = async <T>(pending: Promise<Result<T>>, wrap: (value: T) => object) => {
+    const result = await pending;
+    if (!result.ok) return result;
+    await sorting.refresh();
+    return ok(wrap(result.value));
+  };
   return {
     'sync:pull': parsed(PullInputSchema, async (_agent, { after, limit }) => {
       // The head is read first: events appended between the two reads are in the page or after the head.
@@ -74,5 +111,48 @@ export function socketCommands(
       const result = await channels.templates(threadId);
       return result.ok ? ok({ templates: result.value }) : result;
     }),
+    'labels:create': parsed(LabelCreateSchema, (agent, input) =>
+      labelled(createLabel(store, agent.id, input), (label) => ({ label })),
+    ),
+    'labels:update': parsed(LabelUpdateSchema, (agent, input) =>
+      labelled(updateLabel(store, agent.id, input), (label) => ({ label })),
+    ),
+    'labels:merge': managing(
+      parsed(LabelMergeSchema, (agent, { fromId, intoId }) =>
+        labelled(mergeLabels(store, agent.id, fromId, intoId), (value) => value),
+      ),
+    ),
+    'labels:delete': managing(
+      parsed(LabelRefSchema, (agent, { labelId }) => labelled(deleteLabel(store, agent.id, labelId), (value) => value)),
+    ),
+    'thread:label': parsed(ThreadLabelSchema, (agent, input) => sorted(labelThread(store, agent.id, input))),
+    'thread:dismiss-suggestion': parsed(ThreadSuggestionSchema, (agent, { threadId, labelId }) =>
+      sorted(dismissSuggestion(store, agent.id, threadId, labelId)),
+    ),
+    'thread:priority': parsed(ThreadPrioritySchema, (agent, { threadId, priority }) =>
+      sorted(setPriority(store, agent.id, threadId, priority)),
+    ),
+    'thread:spam': parsed(ThreadSpamSchema, (agent, { threadId, spam }) =>
+      sorted(setSpam(store, agent.id, threadId, spam)),
+    ),
+    // Takes no input, like channels:status.
+    'sorting:get': async () => ok({ settings: sorting.settings, model: sorting.modelStatus() }),
+    'sorting:save': managing(
+      parsed(SortingSettingsSchema, async (_agent, settings) => ok({ settings: await sorting.saveSettings(settings) })),
+    ),
+    'rules:list': async () => ok({ rules: await sorting.listRules() }),
+    'rules:save': managing(
+      parsed(RuleSaveSchema, async (_agent, { rule }) => {
+        const result = await sorting.saveRule(rule);
+        return result.ok ? ok({ rule: result.value }) : result;
+      }),
+    ),
+    'rules:delete': managing(
+      parsed(RuleRefSchema, async (_agent, { ruleId }) => {
+        const result = await sorting.deleteRule(ruleId);
+        return result.ok ? ok({ rules: result.value }) : result;
+      }),
+    ),
+    'rules:preview': parsed(RulePreviewSchema, (_agent, { rule, limit }) => sorting.previewRule(rule, limit)),
   };
 }

@@ -14,6 +14,7 @@ import type { Authenticate } from '../auth';
 import type { Inbox } from '../inbox/inbox';
 import { reason, type Log } from '../log';
 import { headSeq } from '../store/events';
+import type { Sorting } from '../sorting/service';
 import { socketCommands, type ChannelQueries } from './commands';
 import type { OriginCheck } from './origins';
 
@@ -21,6 +22,7 @@ export interface RealtimeOptions {
   httpServer: HttpServer;
   inbox: Inbox;
   channels: ChannelQueries;
+  sorting: Sorting;
   authenticate: Authenticate;
   /** Whether a request's browser origin may open a socket (see `originPolicy`). */
   isAllowedOrigin: OriginCheck;
@@ -77,7 +79,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       });
   });
 
-  const commands = socketCommands(inbox, options.channels);
+  const commands = socketCommands(inbox, options.channels, options.sorting);
   io.on('connection', (socket: GatewaySocket) => {
     const agent = socket.data.agent;
     on(socket, 'session:hello', log, async () => {

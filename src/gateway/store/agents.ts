@@ -14,6 +14,11 @@ export async function getAgent(db: SqlExecutor, id: string): Promise<Agent | nul
   return row ? { id: row.id, name: row.name, role: row.role } : null;
 }
 
+export async function listAgents(db: SqlExecutor): Promise<Agent[]> {
+  const rows = await db.query<AgentRow>('SELECT id, name, role FROM agents ORDER BY created_at, id');
+  return rows.map((row) => ({ id: row.id, name: row.name, role: row.role }));
+}
+
 export async function saveAgent(db: SqlExecutor, agent: Agent, now: number): Promise<void> {
   await db.query(
     `INSERT INTO agents (id, name, role, created_at) VALUES ($1, $2, $3, $4)

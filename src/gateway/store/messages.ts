@@ -19,9 +19,19 @@ interface MessageRow {
 /** The optional parts of a message, stored together in `details`. */
 type MessageDetails = Pick<
   Message,
-  'content' | 'quote' | 'forwarded' | 'referral' | 'reactions' | 'editedAt' | 'deletedAt'
+  'content' | 'quote' | 'forwarded' | 'referral' | 'reactions' | 'editedAt' | 'deletedAt' | 'intent' | 'language'
 >;
-const DETAIL_KEYS = ['content', 'quote', 'forwarded', 'referral', 'reactions', 'editedAt', 'deletedAt'] as const;
+const DETAIL_KEYS = [
+  'content',
+  'quote',
+  'forwarded',
+  'referral',
+  'reactions',
+  'editedAt',
+  'deletedAt',
+  'intent',
+  'language',
+] as const;
 
 function detailsOf(m: Message): MessageDetails | null {
   const details: Record<string, unknown> = {};

@@ -10,3 +10,10 @@ export async function initMeta(db: SqlExecutor, key: string, value: string): Pro
   await db.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
   return (await getMeta(db, key)) ?? value;
 }
+
+export async function setMeta(db: SqlExecutor, key: string, value: string): Promise<void> {
+  await db.query(
+    'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+    [key, value],
+  );
+}

@@ -143,4 +143,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE events DROP COLUMN payload`,
     ],
   },
+  {
+    version: 4,
+    name: 'labels',
+    statements: [
+      // Labels, priority, spam and suggestions: read whole with the thread, filtered in SQL only by label
+      // (merge and delete find their conversations with the GIN index).
+      `ALTER TABLE threads ADD COLUMN details jsonb`,
+      `CREATE INDEX threads_labels ON threads USING gin ((details -> 'labels'))`,
+      `CREATE TABLE labels (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        color text NOT NULL,
+        description text NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        deleted_at bigint,
+        merged_into text
+      )`,
+      // Two live labels never share a name (case-insensitively); a deleted one frees its name.
+      `CREATE UNIQUE INDEX labels_live_name ON labels (lower(name)) WHERE deleted_at IS NULL`,
+      `CREATE TABLE rules (
+        id text PRIMARY KEY,
+        position integer NOT NULL,
+        body text NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL
+      )`,
+      // The workspace's classifier, one row per head, as the compact JSON of src/core/labels/serialize.ts.
+      `CREATE TABLE label_models (
+        head text PRIMARY KEY,
+        body text NOT NULL,
+        updated_at bigint NOT NULL
+      )`,
+      `CREATE INDEX messages_inbound_recent ON messages (ts DESC) WHERE direction = 'in'`,
+    ],
+  },
 ];

@@ -73,6 +73,23 @@ describe('LinearClassifier', () => {
     // The old labels still work.
     expect(model.predict('where is my parcel').label).toBe('delivery');
   });
+
+  it('unlearns: a removed label loses confidence for that text, the others keep theirs', () => {
+    const model = trained();
+    const text = 'I want my money back';
+    const before = model.predict(text);
+    expect(before.label).toBe('refund');
+    for (let i = 0; i < 3; i++) model.unlearn(text, 'refund', 3_000);
+    const after = model.predict(text);
+    expect(after.ranked.find((r) => r.label === 'refund')!.confidence).toBeLessThan(
+      before.ranked.find((r) => r.label === 'refund')!.confidence,
+    );
+    expect(model.updatedAt).toBe(3_000);
+    expect(model.predict('where is my parcel').label).toBe('delivery');
+    // Unknown labels are ignored rather than created.
+    model.unlearn(text, 'nothing-like-it');
+    expect(model.labels).not.toContain('nothing-like-it');
+  });
 });
 
 describe('serialisation', () => {

@@ -3,6 +3,7 @@ import {
   outboundMessageId,
   reduceBatch,
   SyncEventSchema,
+  type Label,
   type Message,
   type SyncEvent,
   type Thread,
@@ -37,6 +38,16 @@ const message = (over: Partial<Message> = {}): Message => ({
   ...over,
 });
 
+const label = (over: Partial<Label> = {}): Label => ({
+  id: 'l1',
+  name: 'Refund',
+  color: 'red',
+  description: '',
+  createdAt: 1,
+  updatedAt: 1,
+  ...over,
+});
+
 describe('reduceBatch', () => {
   it('keeps the last version of each entity and the highest seq', () => {
     const events: SyncEvent[] = [
@@ -59,7 +70,85 @@ describe('reduceBatch', () => {
     ];
     const batch = reduceBatch(events, 3);
     expect(batch.threads.map((t) => t.status)).toEqual(['open']);
-    expect(reduceBatch(events, 10)).toEqual({ contacts: [], threads: [], messages: [], lastSeq: 10 });
+    expect(reduceBatch(events, 10)).toEqual({
+      contacts: [],
+      threads: [],
+      messages: [],
+      labels: [],
+      activity: [],
+      lastSeq: 10,
+    });
+  });
+
+  it('keeps the last version of each label, a deletion included', () => {
+    const events: SyncEvent[] = [
+      { seq: 1, at: 1, actor: 'a1', type: 'label.upserted', label: label({ name: 'Refund' }) },
+      { seq: 2, at: 2, actor: 'a1', type: 'label.upserted', label: label({ id: 'l2', name: 'Wholesale' }) },
+      { seq: 3, at: 3, actor: 'a1', type: 'label.upserted', label: label({ name: 'Refunds', deletedAt: 3 }) },
+    ];
+    const batch = reduceBatch(events, 0);
+    expect(batch.labels).toEqual([label({ name: 'Refunds', deletedAt: 3 }), label({ id: 'l2', name: 'Wholesale' })]);
+    expect(batch.lastSeq).toBe(3);
+  });
+
+  it('keeps every history entry, in order, keyed by its seq, and skips those the cursor covers', () => {
+    const events: SyncEvent[] = [
+      {
+        seq: 4,
+        at: 40,
+        actor: 'system',
+        type: 'thread.activity',
+        threadId: 't1',
+        change: { kind: 'label.added', labelId: 'l1' },
+        cause: { kind: 'classifier', confidence: 0.92, messageId: 'm1' },
+      },
+      {
+        seq: 5,
+        at: 50,
+        actor: 'system',
+        type: 'thread.activity',
+        threadId: 't1',
+        change: { kind: 'priority', priority: 'urgent' },
+        cause: { kind: 'rule', ruleId: 'r1', ruleName: 'Angry' },
+      },
+      {
+        seq: 6,
+        at: 50,
+        actor: 'system',
+        type: 'thread.upserted',
+        thread: thread({ priority: 'urgent', labels: ['l1'] }),
+      },
+      {
+        seq: 7,
+        at: 70,
+        actor: 'a1',
+        type: 'thread.activity',
+        threadId: 't1',
+        change: { kind: 'label.removed', labelId: 'l1' },
+        cause: { kind: 'agent', agentId: 'a1' },
+      },
+    ];
+    const batch = reduceBatch(events, 4);
+    expect(batch.activity).toEqual([
+      {
+        seq: 5,
+        threadId: 't1',
+        at: 50,
+        actor: 'system',
+        change: { kind: 'priority', priority: 'urgent' },
+        cause: { kind: 'rule', ruleId: 'r1', ruleName: 'Angry' },
+      },
+      {
+        seq: 7,
+        threadId: 't1',
+        at: 70,
+        actor: 'a1',
+        change: { kind: 'label.removed', labelId: 'l1' },
+        cause: { kind: 'agent', agentId: 'a1' },
+      },
+    ]);
+    expect(batch.threads).toEqual([thread({ priority: 'urgent', labels: ['l1'] })]);
+    expect(batch.lastSeq).toBe(7);
   });
 });
 
