@@ -2,7 +2,7 @@ import { fail, ok, type Result, type Thread } from '../../core';
 import { getAgent } from '../store/agents';
 import type { SqlExecutor } from '../store/sql';
 import type { Store } from '../store/store';
-import { getThread, saveThread } from '../store/threads';
+import { getThread, normalizeThread, saveThread } from '../store/threads';
 import { UNKNOWN_AGENT, UNKNOWN_THREAD } from './errors';
 
 type Edit = (thread: Thread, tx: SqlExecutor) => Promise<Result<Thread>> | Result<Thread>;
@@ -26,11 +26,16 @@ async function editThread(store: Store, agentId: string, threadId: string, edit:
   return value;
 }
 
-const sameThread = (a: Thread, b: Thread) =>
-  (Object.keys(a) as (keyof Thread)[]).every((key) => Object.is(a[key], b[key]));
+const sameThread = (a: Thread, b: Thread) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Resolving answers what made the conversation urgent and what the classifier was unsure of: priority and
+ * suggestions go with it, so a calm message reopening it later does not come back at the top of the list.
+ */
 export const resolveThread = (store: Store, agentId: string, threadId: string) =>
-  editThread(store, agentId, threadId, (t) => ok({ ...t, status: 'resolved' }));
+  editThread(store, agentId, threadId, (t) =>
+    ok(normalizeThread({ ...t, status: 'resolved', priority: undefined, suggestions: undefined })),
+  );
 
 export const reopenThread = (store: Store, agentId: string, threadId: string) =>
   editThread(store, agentId, threadId, (t) => ok({ ...t, status: 'open' }));

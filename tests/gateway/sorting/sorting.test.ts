@@ -138,13 +138,21 @@ describe('sorting at ingest and from agents', () => {
   });
 
   it('moves urgent and angry messages up, with the reasons in the history', async () => {
-    const { thread, message } = await ingest('URGENT remboursez-moi immédiatement, c’est une arnaque');
+    const { thread, message } = await ingest('URGENT remboursez-moi immédiatement, c’est une arnaque', {
+      handle: '+33699990001',
+    });
     expect(thread.priority).toBe('urgent');
     const urgency = (await activityOf(thread.id)).find((a) => a.change.kind === 'priority');
     expect(urgency?.cause).toMatchObject({ kind: 'urgency', messageId: message.id });
     expect((urgency?.cause as { reasons: string[] }).reasons.length).toBeGreaterThan(0);
     const calm = await ingest('how do I pay with paypal');
     expect(calm.thread.priority).toBeUndefined();
+    // Resolving answers the urgency: a calm message reopening the conversation does not bring it back up.
+    const resolved = valueOf(await inbox.resolve(OWNER_ID, thread.id));
+    expect(resolved.priority).toBeUndefined();
+    const reopened = await ingest('merci pour votre aide', { handle: '+33699990001' });
+    expect(reopened.thread).toMatchObject({ id: thread.id, status: 'open' });
+    expect(reopened.thread.priority).toBeUndefined();
   });
 
   it('refuses a rule with a broken or runaway expression, or an unknown label, with the reason', async () => {
