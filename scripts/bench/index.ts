@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { launchChromium } from './browser';
 import { benchGatewayReplay, benchReplica, withBenchPage } from './replica';
 import { benchStartup, type StartupFigures } from './startup';
+import { benchSorting, formatSortingFigures } from './sorting';
 import { benchWebhooks, formatWebhookFigures } from './webhooks';
 
 const median = (xs: number[]): number => {
@@ -18,6 +19,13 @@ const rate = (x: number): string => `${Math.round(x).toLocaleString('en-US')}/s`
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // `--only sorting` runs section 4 alone (Node only, no browser).
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  if (process.argv.includes('--only') && only === 'sorting') {
+    console.log('4. Sorting at ingest');
+    console.log(formatSortingFigures(await benchSorting(quick ? 500 : 3000)));
+    return;
+  }
   const messages = quick ? 20_000 : 200_000;
   const threads = quick ? 1_000 : 10_000;
   const browser = await launchChromium();
@@ -68,12 +76,16 @@ async function main(): Promise<void> {
     const webhooks = await benchWebhooks({ quick, log: (line) => console.log(line) });
     console.log(formatWebhookFigures(webhooks));
 
+    console.log('\n4. Sorting at ingest: the same customer messages ingested with and without sorting');
+    const sorting = await benchSorting(quick ? 500 : 3000);
+    console.log(formatSortingFigures(sorting));
+
     const out = join(__dirname, '..', '..', 'test-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'bench.json'),
       JSON.stringify(
-        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs, webhooks },
+        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs, webhooks, sorting },
         null,
         2,
       ),
