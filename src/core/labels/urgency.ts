@@ -65,6 +65,8 @@ const ANGER = phrases(
 );
 
 /** Intents of the default model's dataset that usually need a quick answer. */
+const ANGRY_FACES = /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F47F}\u{1F4A2}]/u;
+
 const PRESSING_INTENTS: Record<string, string> = { complaint: 'a complaint', payment_issue: 'a payment problem' };
 
 /** "pas urgent", "not urgent", "sans urgence", "ce n'est pas très urgent". */
@@ -91,6 +93,12 @@ export function urgencyOf(text: string, intent?: string | null): Urgency {
   if (anger) {
     signals++;
     reasons.push(`angry words ("${anger}")`);
+  }
+  // Angry faces say what words sometimes don't ("C'est encore refusé 😤"); counted once with the angry words.
+  const face = ANGRY_FACES.exec(text)?.[0];
+  if (face && !anger) {
+    signals++;
+    reasons.push(`angry emoji (${face})`);
   }
   if (isShouting(text)) {
     signals++;

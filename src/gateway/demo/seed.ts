@@ -7,7 +7,7 @@ import { countContacts, insertContact } from '../store/contacts';
 import type { SqlExecutor } from '../store/sql';
 import { insertMessage } from '../store/messages';
 import type { EventBody, Store } from '../store/store';
-import { saveThread } from '../store/threads';
+import { normalizeThread, saveThread } from '../store/threads';
 
 export interface Seeded {
   contacts: number;
@@ -94,20 +94,24 @@ export async function seedDemoShop(
         assigneeId: conversation.assignedToMe ? ownerId : null,
         unreadCount: conversation.status === 'resolved' ? 0 : summary.unreadCount,
       };
-      // The demo opens sorted, as if each conversation's latest customer message had just arrived.
-      let sortingEvents: EventBody[] = [];
-      const last = thread.findLastIndex((m) => m.direction === 'in');
-      if (sort && last >= 0) {
-        const sorted = await sort(tx, {
-          message: thread[last]!,
-          thread: summary,
-          previousStatus: summary.status,
-          contact,
-          firstMessage: false,
-        });
-        summary = sorted.thread;
-        thread[last] = sorted.message;
-        sortingEvents = sorted.events;
+      // The demo opens sorted, as if each customer message had just arrived, in order: labels, suggestions and
+      // priority carry from one to the next; status and assignment stay the demo file's.
+      const sortingEvents: EventBody[] = [];
+      if (sort) {
+        for (const [j, message] of thread.entries()) {
+          if (message.direction !== 'in') continue;
+          const sorted = await sort(tx, {
+            message,
+            thread: summary,
+            previousStatus: summary.status,
+            contact,
+            firstMessage: false,
+          });
+          const { labels, suggestions, priority, spam } = sorted.thread;
+          summary = normalizeThread({ ...summary, labels, suggestions, priority, spam });
+          thread[j] = sorted.message;
+          sortingEvents.push(...sorted.events);
+        }
       }
       await saveThread(tx, summary);
       events.push({ type: 'thread.upserted', thread: summary });

@@ -22,6 +22,11 @@ import type { EventBody } from '../store/store';
 import { normalizeThread } from '../store/threads';
 import type { WorkspaceModel } from './workspace-model';
 
+/**
+ * The intent counts toward urgency only when the model is fairly sure of it: on short real messages a "complaint"
+ * or "payment problem" below this is noise ("Ok merci" read as a complaint at 0.09).
+ */
+const URGENT_INTENT_CONFIDENCE = 0.5;
 /** At most this many suggestions wait on a conversation: the newest replace the oldest. */
 const MAX_SUGGESTIONS = 3;
 
@@ -70,11 +75,11 @@ export async function sortInbound(tx: SqlExecutor, state: SortingState, input: I
   let labels = [...(input.thread.labels ?? [])];
   let suggestions: LabelSuggestion[] = [...(input.thread.suggestions ?? [])];
   let priority: Priority = input.thread.priority ?? 'normal';
-  let intentName: string | null = null;
+  let pressingIntent: string | null = null;
 
   if (text.length > 0) {
     const intent = model.predictIntent(text);
-    intentName = intent.label;
+    if (intent.confidence >= URGENT_INTENT_CONFIDENCE) pressingIntent = intent.label;
     message = {
       ...message,
       ...(intent.label && { intent: { name: intent.label, confidence: round(intent.confidence) } }),
@@ -99,7 +104,7 @@ export async function sortInbound(tx: SqlExecutor, state: SortingState, input: I
     }
 
     if (settings.detectUrgency) {
-      const urgency = urgencyOf(text, intentName);
+      const urgency = urgencyOf(text, pressingIntent);
       if (urgency.priority && PRIORITY_RANK[urgency.priority] > PRIORITY_RANK[priority]) {
         priority = urgency.priority;
         record({ kind: 'priority', priority }, { kind: 'urgency', reasons: urgency.reasons, messageId: message.id });

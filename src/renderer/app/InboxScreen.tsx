@@ -2,12 +2,12 @@ import { AppShell, Box } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../data/context';
-import { useConnection, useInboxActions, useThread, useThreadList } from '../data/hooks';
+import { useConnection, useInboxActions, useLabels, useThread, useThreadList } from '../data/hooks';
 import { ContactPanel } from '../features/contact/ContactPanel';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { ListHeader } from '../features/inbox/components/ListHeader';
 import { InboxNav } from '../features/inbox/InboxNav';
-import { inView, type InboxView } from '../features/inbox/model';
+import { inView, labelIdOf, type InboxView, type StandardView } from '../features/inbox/model';
 import { CommandPalette, openPalette } from '../features/palette/CommandPalette';
 import type { PaletteHandlers } from '../features/palette/commands';
 import { channelCredentialsApi } from '../features/settings/channelCredentials';
@@ -95,7 +95,15 @@ export function InboxScreen() {
     leaving.current = view === 'resolved' ? null : selectedId;
     commands.resolve();
   }, [commands, selectedId, view]);
-  const threadCommands = useMemo(() => ({ ...commands, resolve }), [commands, resolve]);
+  // Marking spam (or not spam) takes the conversation out of the list it is in, as resolving does.
+  const setSpam = useCallback(
+    (spam: boolean) => {
+      leaving.current = (view === 'spam') !== spam ? selectedId : null;
+      commands.setSpam(spam);
+    },
+    [commands, selectedId, view],
+  );
+  const threadCommands = useMemo(() => ({ ...commands, resolve, setSpam }), [commands, resolve, setSpam]);
 
   const select = useCallback((threadId: string) => setSelectedId(threadId), []);
   const step = (delta: 1 | -1) => {
@@ -103,12 +111,23 @@ export function InboxScreen() {
     if (next) setSelectedId(next);
   };
   const focusReply = useCallback(() => replyRef.current?.focus(), []);
+  const labels = useLabels();
+  const viewLabelId = labelIdOf(view);
+  const viewLabel = viewLabelId === null ? undefined : labels?.find((l) => l.id === viewLabelId);
+  const viewTitle =
+    viewLabelId === null ? t(`view.${view as StandardView}`) : (viewLabel?.name ?? t('inbox.labels.title'));
   const changeView = useCallback((next: InboxView) => {
     if (next === latest.current.view) return;
     setView(next);
     lastIndex.current = -1;
     viewSwitch.current = { stale: latest.current.items };
   }, []);
+
+  // A label deleted (or merged) while its view is open: back to the inbox.
+  const labelGone = labels !== undefined && viewLabelId !== null && (!viewLabel || viewLabel.deletedAt !== undefined);
+  useEffect(() => {
+    if (labelGone) changeView('all');
+  }, [labelGone, changeView]);
 
   useInboxShortcuts({
     next: () => step(1),
@@ -170,7 +189,7 @@ export function InboxScreen() {
       <AppShell.Main h="100dvh" style={{ display: 'flex', minHeight: 0 }}>
         <Box
           component="section"
-          aria-label={t(`view.${view}`)}
+          aria-label={viewTitle}
           w={LIST_WIDTH}
           style={{
             flex: 'none',
@@ -179,7 +198,7 @@ export function InboxScreen() {
             borderRight: '1px solid var(--mantine-color-default-border)',
           }}
         >
-          <ListHeader title={t(`view.${view}`)} count={items?.length} />
+          <ListHeader title={viewTitle} count={items?.length} />
           <ConversationList items={items} view={view} selectedId={selectedId} now={now} onSelect={select} />
         </Box>
         <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
@@ -188,6 +207,7 @@ export function InboxScreen() {
             entry={entry}
             fallback={listed}
             agentId={agentId}
+            agent={connection.agent}
             commands={threadCommands}
             now={now}
             replyRef={replyRef}

@@ -6,6 +6,7 @@ import {
   type ChannelStatus,
   type Message,
   type MessageTemplate,
+  type Priority,
   type Result,
 } from '../../core';
 import type { ComptoirDb } from '../db/schema';
@@ -32,6 +33,12 @@ export interface InboxActions {
   channelStatus(): Promise<Result<ChannelStatus[]>>;
   /** The approved templates usable in this thread (its channel's account). */
   templates(threadId: string): Promise<Result<MessageTemplate[]>>;
+  /** Adds or removes a label; `fromSuggestion` when the agent accepted the classifier's suggestion of it. */
+  label(threadId: string, labelId: string, op: 'add' | 'remove', fromSuggestion?: boolean): Promise<Result<unknown>>;
+  /** Drops the classifier's suggestion of a label without applying it. */
+  dismissSuggestion(threadId: string, labelId: string): Promise<Result<unknown>>;
+  setPriority(threadId: string, priority: Priority): Promise<Result<unknown>>;
+  setSpam(threadId: string, spam: boolean): Promise<Result<unknown>>;
 }
 
 const ReactOutputSchema = z.object({ message: MessageSchema });
@@ -53,6 +60,11 @@ export function createInboxActions(db: ComptoirDb, sync: SyncEngine): InboxActio
     resolve: (threadId) => sync.command('thread:resolve', { threadId }),
     reopen: (threadId) => sync.command('thread:reopen', { threadId }),
     assign: (threadId, agentId) => sync.command('thread:assign', { threadId, assigneeId: agentId }),
+    label: (threadId, labelId, op, fromSuggestion = false) =>
+      sync.command('thread:label', { threadId, labelId, op, fromSuggestion }),
+    dismissSuggestion: (threadId, labelId) => sync.command('thread:dismiss-suggestion', { threadId, labelId }),
+    setPriority: (threadId, priority) => sync.command('thread:priority', { threadId, priority }),
+    setSpam: (threadId, spam) => sync.command('thread:spam', { threadId, spam }),
     async markRead(threadId) {
       if (sync.status !== 'online') return;
       try {

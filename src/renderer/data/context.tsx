@@ -23,3 +23,8 @@ export function useServices(): ComptoirServices {
   if (!services) throw new Error('useServices() needs a <ComptoirProvider> above it');
   return services;
 }
+
+/** The services, or null outside a provider: for a part of a screen that is shown only where they exist. */
+export function useOptionalServices(): ComptoirServices | null {
+  return useContext(ServicesContext);
+}

@@ -1,23 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { Agent, Contact, Message, Thread } from '../../core';
+import type { ActivityRow, Agent, Contact, Label, Message, Thread } from '../../core';
 import { readAgent } from '../db/meta';
 import type { SyncStatus } from '../sync/engine';
 import { createInboxActions, type InboxActions } from './actions';
 import { useServices } from './context';
 import {
+  allLabels,
+  inboxCounts,
   queuedCount,
+  threadActivity,
   threadList,
   threadMessages,
   threadWithContact,
   unreadTotal,
   viewCounts,
+  type CountedView,
+  type InboxCounts,
   type InboxView,
   type ThreadListItem,
 } from './queries';
 
 export type { InboxActions } from './actions';
-export type { InboxView, ThreadListItem } from './queries';
+export type { CountedView, InboxCounts, InboxView, ThreadListItem } from './queries';
 
 /** `undefined` while the first read is under way, as with every live query. */
 export function useThreadList(view: InboxView): ThreadListItem[] | undefined {
@@ -25,9 +30,27 @@ export function useThreadList(view: InboxView): ThreadListItem[] | undefined {
   return useLiveQuery(() => threadList(db, view), [db, view]);
 }
 
-export function useViewCounts(): Record<InboxView, number> | undefined {
+export function useViewCounts(): Record<CountedView, number> | undefined {
   const { db } = useServices();
   return useLiveQuery(() => viewCounts(db), [db]);
+}
+
+/** The views' and the labels' counts for the navigation, from one pass over the open conversations. */
+export function useInboxCounts(): InboxCounts | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => inboxCounts(db), [db]);
+}
+
+/** Every label row, deleted ones included (a thread's history still names them); `undefined` while loading. */
+export function useLabels(): Label[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => allLabels(db), [db]);
+}
+
+/** A conversation's history, in log order; empty when no thread is selected. */
+export function useActivity(threadId: string | null): ActivityRow[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => (threadId === null ? [] : threadActivity(db, threadId)), [db, threadId]);
 }
 
 /** `null` when no thread is selected or it does not exist (yet) in the replica. */

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Message, Thread, TemplateSend } from '../../core';
+import type { ActivityRow, Contact, Label, Message, Thread, TemplateSend } from '../../core';
 
 /** A reply written while offline or not yet acknowledged by the gateway. */
 export interface OutboxEntry {
@@ -50,6 +50,17 @@ export const SCHEMA_VERSIONS = [
       messages: 'id, [threadId+ts]',
     },
   },
+  {
+    // Labels (a few dozen, read whole) and each conversation's history, read per thread in log order.
+    // Threads gain [status+priority] so the urgent and high ones are found without reading the whole list
+    // (priority is absent when normal, and absent values are not indexed: the index holds only the few that rise).
+    version: 3,
+    stores: {
+      threads: 'id, [status+lastMessageAt], [status+assigneeId], [status+unreadCount], [status+priority], *labels',
+      labels: 'id',
+      activity: 'seq, [threadId+seq]',
+    },
+  },
 ] as const;
 
 /**
@@ -60,6 +71,8 @@ export class ComptoirDb extends Dexie {
   threads!: EntityTable<Thread, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
+  labels!: EntityTable<Label, 'id'>;
+  activity!: EntityTable<ActivityRow, 'seq'>;
   outbox!: EntityTable<OutboxEntry, 'clientId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

@@ -15,7 +15,7 @@ import type { ComptoirDb } from '../db/schema';
  */
 export async function applyEvents(db: ComptoirDb, events: readonly SyncEvent[], cursor: number): Promise<number> {
   if (events.length === 0) return cursor;
-  return db.transaction('rw', [db.threads, db.messages, db.contacts, db.meta], async () => {
+  return db.transaction('rw', [db.threads, db.messages, db.contacts, db.labels, db.activity, db.meta], async () => {
     const stored = cursorOf((await db.meta.get('cursor'))?.value);
     const from = Math.max(cursor, stored);
     const batch = reduceBatch(events, from);
@@ -24,6 +24,8 @@ export async function applyEvents(db: ComptoirDb, events: readonly SyncEvent[], 
     if (batch.contacts.length > 0) writes.push(db.contacts.bulkPut(batch.contacts));
     if (batch.threads.length > 0) writes.push(db.threads.bulkPut(batch.threads));
     if (batch.messages.length > 0) writes.push(db.messages.bulkPut(batch.messages));
+    if (batch.labels.length > 0) writes.push(db.labels.bulkPut(batch.labels));
+    if (batch.activity.length > 0) writes.push(db.activity.bulkPut(batch.activity));
     await Promise.all(writes);
     return batch.lastSeq;
   });

@@ -11,20 +11,15 @@ import {
   PushSchema,
   request,
   sentMessageOf,
+  type CommandName,
   type Connect,
 } from './wire';
 
 export type SyncStatus = 'connecting' | 'syncing' | 'online' | 'offline' | 'unauthorized';
 /** `catch-up`: the replay after (re)connecting, which notifications ignore; `live`: pushes and gap pulls. */
 export type SyncPhase = 'catch-up' | 'live';
-export type ThreadCommand =
-  | 'thread:resolve'
-  | 'thread:reopen'
-  | 'thread:assign'
-  | 'thread:read'
-  | 'message:react'
-  | 'channels:status'
-  | 'templates:list';
+/** Every command but the session's own (hello, pull) and sending, which goes through the outbox. */
+export type ThreadCommand = Exclude<CommandName, 'session:hello' | 'sync:pull' | 'message:send'>;
 
 export interface SyncEngineOptions {
   db: ComptoirDb;

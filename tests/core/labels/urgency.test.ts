@@ -108,3 +108,12 @@ describe('urgencyOf', () => {
     expect(urgencyOf('')).toEqual({ priority: null, reasons: [] });
   });
 });
+
+describe('angry emoji', () => {
+  it('an angry face is one signal, not two with angry words', () => {
+    expect(urgencyOf("C'est encore refusé 😤 j'ai essayé deux fois")).toMatchObject({ priority: 'high' });
+    expect(urgencyOf('Merci 🙂')).toEqual({ priority: null, reasons: [] });
+    const both = urgencyOf('scandaleux 😡');
+    expect(both.priority).toBe('high');
+  });
+});

@@ -92,6 +92,10 @@ describe('sorting at ingest and from agents', () => {
     const hello = await ingest('Bonjour');
     expect(hello.thread.labels).toBeUndefined();
     expect(hello.thread.suggestions).toBeUndefined();
+    // The intent head reads "Ok merci" as a complaint, unsure (≈0.1): that is not a reason to raise the priority.
+    const thanks = await ingest('Ok merci');
+    expect(thanks.message.intent?.confidence).toBeLessThan(0.5);
+    expect(thanks.thread.priority).toBeUndefined();
     const unsure = await ingest('I want a refund for my order, it arrived broken');
     expect(unsure.thread.labels).toBeUndefined();
     expect(unsure.thread.suggestions).toEqual([

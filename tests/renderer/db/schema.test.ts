@@ -1,8 +1,16 @@
 import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { ComptoirDb, SCHEMA_VERSIONS } from '../../../src/renderer/db/schema';
-import { threadMessages, unreadTotal, viewCounts } from '../../../src/renderer/data/queries';
-import { inbound, thread } from '../sync/fixtures';
+import {
+  inboxCounts,
+  labelView,
+  threadActivity,
+  threadList,
+  threadMessages,
+  unreadTotal,
+  viewCounts,
+} from '../../../src/renderer/data/queries';
+import { inbound, label, thread } from '../sync/fixtures';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -38,5 +46,45 @@ it('upgrades a version 1 replica to the latest version keeping every row, and th
   expect(await unreadTotal(db)).toBe(5);
   expect((await threadMessages(db, 't1')).map((m) => m.id)).toEqual(['m1', 'm2']);
   expect(await db.messages.count()).toBe(3);
+  db.close();
+});
+
+it('upgrades a version 2 replica to the latest: threads survive, labels and history tables and indexes work', async () => {
+  const name = `test-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 2)) old.version(version).stores(stores);
+  const rows = [
+    thread('t1', { assigneeId: 'agent-1', lastMessageAt: 10 }),
+    // Stored by a build that already knew labels, before the replica had the tables and indexes for them.
+    thread('t2', { lastMessageAt: 20, labels: ['refund'], priority: 'urgent' }),
+    thread('t3', { status: 'resolved', lastMessageAt: 30 }),
+  ];
+  await old.table('threads').bulkPut(rows);
+  await old.table('messages').bulkPut([inbound('m1', 't1', { ts: 10 })]);
+  old.close();
+
+  const db = new ComptoirDb(name);
+  await db.open();
+  expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+  expect(await db.threads.orderBy('id').toArray()).toEqual(rows);
+  expect(await db.labels.count()).toBe(0);
+  expect(await db.activity.count()).toBe(0);
+
+  await db.labels.put(label('refund', { name: 'Refund' }));
+  await db.activity.put({
+    seq: 1,
+    threadId: 't2',
+    at: 20,
+    actor: 'system',
+    change: { kind: 'priority', priority: 'urgent' },
+    cause: { kind: 'rule', ruleId: 'r1', ruleName: 'Angry' },
+  });
+  expect((await threadList(db, 'all')).map((i) => i.thread.id)).toEqual(['t2', 't1']);
+  expect((await threadList(db, labelView('refund'))).map((i) => i.thread.id)).toEqual(['t2']);
+  expect(await db.threads.where('[status+priority]').equals(['open', 'urgent']).primaryKeys()).toEqual(['t2']);
+  expect((await inboxCounts(db)).labels).toEqual({ refund: 1 });
+  expect((await threadActivity(db, 't2')).map((r) => r.seq)).toEqual([1]);
+  expect(await threadMessages(db, 't1')).toHaveLength(1);
   db.close();
 });

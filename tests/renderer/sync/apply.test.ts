@@ -3,7 +3,7 @@ import { outboundMessageId, type Message } from '../../../src/core';
 import { readCursor } from '../../../src/renderer/db/meta';
 import type { ComptoirDb } from '../../../src/renderer/db/schema';
 import { applyEvents } from '../../../src/renderer/sync/apply';
-import { contact, events, freshDb, inbound, thread } from './fixtures';
+import { contact, events, freshDb, inbound, label, thread } from './fixtures';
 
 let db: ComptoirDb;
 afterEach(async () => {
@@ -76,6 +76,38 @@ describe('applyEvents', () => {
     await applyEvents(db, events(1, { type: 'message.added', message: server }), 0);
     expect(await db.messages.get(id)).toEqual(server);
     expect(await db.messages.count()).toBe(1);
+  });
+
+  it('stores labels and history entries with the thread they change', async () => {
+    db = freshDb();
+    const batch = events(
+      1,
+      { type: 'label.upserted', label: label('refund', { name: 'Refund', color: 'red' }) },
+      {
+        type: 'thread.activity',
+        threadId: 't1',
+        change: { kind: 'label.added', labelId: 'refund' },
+        cause: { kind: 'classifier', confidence: 0.92, messageId: 'm1' },
+      },
+      { type: 'thread.upserted', thread: thread('t1', { labels: ['refund'] }) },
+      { type: 'label.upserted', label: label('refund', { name: 'Refunds', color: 'red' }) },
+    );
+    expect(await applyEvents(db, batch, 0)).toBe(4);
+    expect(await db.labels.toArray()).toEqual([label('refund', { name: 'Refunds', color: 'red' })]);
+    expect(await db.activity.toArray()).toEqual([
+      {
+        seq: 2,
+        threadId: 't1',
+        at: 10_002,
+        actor: 'system',
+        change: { kind: 'label.added', labelId: 'refund' },
+        cause: { kind: 'classifier', confidence: 0.92, messageId: 'm1' },
+      },
+    ]);
+    expect((await db.threads.where('labels').equals('refund').toArray()).map((t) => t.id)).toEqual(['t1']);
+    // A replay of the same batch adds no second history entry.
+    await applyEvents(db, batch, 0);
+    expect(await db.activity.count()).toBe(1);
   });
 
   it('returns the cursor unchanged for an empty batch', async () => {

@@ -1,4 +1,4 @@
-import type { Contact, Message, SyncEvent, Thread } from '../../../src/core';
+import type { ActivityCause, ActivityChange, Contact, Label, Message, SyncEvent, Thread } from '../../../src/core';
 import { ComptoirDb } from '../../../src/renderer/db/schema';
 
 /** Small builders for the model, so each test states only what it is about. */
@@ -54,7 +54,13 @@ type Body =
   | { type: 'contact.upserted'; contact: Contact }
   | { type: 'thread.upserted'; thread: Thread }
   | { type: 'message.added'; message: Message }
-  | { type: 'message.updated'; message: Message };
+  | { type: 'message.updated'; message: Message }
+  | { type: 'label.upserted'; label: Label }
+  | { type: 'thread.activity'; threadId: string; change: ActivityChange; cause: ActivityCause };
+
+export function label(id: string, over: Partial<Label> = {}): Label {
+  return { id, name: id, color: 'blue', description: '', createdAt: 1_000, updatedAt: 1_000, ...over };
+}
 
 /** Numbers bodies into events from `first`. */
 export function events(first: number, ...bodies: Body[]): SyncEvent[] {

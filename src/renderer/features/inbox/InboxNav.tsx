@@ -1,6 +1,8 @@
-import { AppShell, Box, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { AppShell, Box, Group, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
-import { useConnection, useViewCounts } from '../../data/hooks';
+import { useMemo } from 'react';
+import { useConnection, useInboxCounts, useLabels } from '../../data/hooks';
+import { liveLabels } from '../../data/queries';
 import { useT } from '../../i18n';
 import { AgentCard } from './components/AgentCard';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
@@ -19,7 +21,9 @@ export interface InboxNavProps {
 /** The left column: brand, search, the views with their counts, and who/where the agent is. */
 export function InboxNav({ view, onViewChange, onOpenPalette, onOpenSettings, modKey }: InboxNavProps) {
   const t = useT();
-  const counts = useViewCounts();
+  const counts = useInboxCounts();
+  const allLabels = useLabels();
+  const labels = useMemo(() => liveLabels(allLabels ?? []), [allLabels]);
   const connection = useConnection();
   return (
     <>
@@ -36,8 +40,14 @@ export function InboxNav({ view, onViewChange, onOpenPalette, onOpenSettings, mo
           <SearchButton modKey={modKey} onClick={onOpenPalette} />
         </Stack>
       </AppShell.Section>
-      <AppShell.Section grow px="xs" py="xs">
-        <ViewNav view={view} counts={counts} onChange={onViewChange} />
+      <AppShell.Section grow component={ScrollArea} px="xs" py="xs">
+        <ViewNav
+          view={view}
+          counts={counts?.views}
+          labels={labels}
+          labelCounts={counts?.labels}
+          onChange={onViewChange}
+        />
       </AppShell.Section>
       <AppShell.Section p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         <Stack gap="sm">

@@ -17,7 +17,7 @@ import {
 } from '@tabler/icons-react';
 import type { Channel } from '../../../core';
 import type { Translate } from '../../i18n';
-import { customerName, INBOX_VIEWS, type ConversationSummary, type InboxView } from '../inbox/model';
+import { customerName, INBOX_VIEWS, type BaseView, type ConversationSummary, type InboxView } from '../inbox/model';
 
 export type CommandGroup = 'actions' | 'views' | 'conversations';
 
@@ -54,7 +54,7 @@ const CHANNEL_ICONS: Record<Channel, Icon> = {
   instagram: IconBrandInstagram,
 };
 
-const VIEW_ICONS: Record<InboxView, Icon> = {
+const VIEW_ICONS: Record<BaseView, Icon> = {
   all: IconInbox,
   mine: IconUser,
   unassigned: IconUserOff,

@@ -1,9 +1,13 @@
 import { useMantineColorScheme } from '@mantine/core';
 import type { ChannelStatus, Result } from '../../../core';
+import { useOptionalServices } from '../../data/context';
 import { useI18n } from '../../i18n';
 import type { ChannelCredentialsApi } from './channelCredentials';
 import { ChannelsSection } from './components/ChannelsSection';
+import { LabelsSection } from './components/LabelsSection';
+import { RulesSection } from './components/RulesSection';
 import { SettingsModal } from './components/SettingsModal';
+import { SortingSection } from './components/SortingSection';
 
 export interface SettingsDialogProps {
   opened: boolean;
@@ -18,10 +22,14 @@ export interface SettingsDialogProps {
   } | null;
 }
 
-/** Language and theme, both applied at once and remembered in localStorage; the channels' state. */
+/**
+ * Language and theme, both applied at once and remembered in localStorage; the channels' state; and, where the
+ * app is connected to a gateway (its services are provided), the labels, the classifier and the rules.
+ */
 export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }: SettingsDialogProps) {
   const { preference, setPreference } = useI18n();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const sortable = useOptionalServices() !== null && opened;
   return (
     <SettingsModal
       opened={opened}
@@ -34,6 +42,9 @@ export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }:
       modKey={modKey}
       // Mounted only while the dialog is open, so every opening reads the channels' state afresh.
       channels={channels && opened ? <ChannelsSection {...channels} /> : null}
+      labels={sortable ? <LabelsSection /> : null}
+      sorting={sortable ? <SortingSection /> : null}
+      rules={sortable ? <RulesSection /> : null}
     />
   );
 }

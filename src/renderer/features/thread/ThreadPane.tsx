@@ -2,16 +2,20 @@ import { Center, EmptyState, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMessages } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react';
-import type { Contact, Message, Thread } from '../../../core';
+import type { ActivityRow, Agent, Contact, Label, Message, Thread } from '../../../core';
 import { useServices } from '../../data/context';
-import { useInboxActions, useMessages } from '../../data/hooks';
-import { useT } from '../../i18n';
+import { useActivity, useInboxActions, useLabels, useMessages } from '../../data/hooks';
+import { liveLabels, liveLabelsOf } from '../../data/queries';
+import { useI18n, useT } from '../../i18n';
 import { ReplyBox } from '../composer/ReplyBox';
 import { customerName } from '../inbox/model';
 import { BubbleEnvironmentProvider, type BubbleEnvironment } from './bubbleEnvironment';
+import { activityText } from './activity';
 import { commandErrorKey } from './commandError';
 import { MessageTimeline } from './components/MessageTimeline';
 import { ThreadHeader, type Assignment } from './components/ThreadHeader';
+import type { SuggestedLabel, ThreadLabelsProps } from './components/ThreadLabels';
+import type { TimelineNote } from './timeline';
 import type { ThreadCommands } from './useThreadCommands';
 import { useWindowFocused } from './useWindowFocused';
 
@@ -22,6 +26,8 @@ export interface ThreadPaneProps {
   /** The row from the conversation list, shown while `entry` catches up with a new selection. */
   fallback?: { thread: Thread; contact: Contact | undefined } | undefined;
   agentId: string | null;
+  /** The signed-in agent, whose name the history can say (any other is "an agent"). */
+  agent?: Agent | null;
   commands: ThreadCommands;
   now: number;
   replyRef: Ref<HTMLTextAreaElement>;
@@ -90,10 +96,62 @@ function useBubbleEnvironmentValue(onReply: (message: Message) => void): BubbleE
   );
 }
 
+/** Every label row by id (deleted ones too, for history), and the live ones by name for the add control. */
+function useLabelIndex(): { byId: Map<string, Label>; live: Label[] } {
+  const labels = useLabels();
+  return useMemo(() => {
+    const all = labels ?? [];
+    return { byId: new Map(all.map((l) => [l.id, l])), live: liveLabels(all) };
+  }, [labels]);
+}
+
+/** The open thread's history in the agent's words, for the timeline. */
+function useNotes(
+  threadId: string | null,
+  byId: ReadonlyMap<string, Label>,
+  agent: Agent | null,
+): TimelineNote[] | undefined {
+  const { t, language } = useI18n();
+  const activity = useActivity(threadId);
+  return useMemo(() => {
+    if (!activity) return undefined;
+    const ctx = { t, language, labels: byId, agent };
+    return activity
+      .filter((row: ActivityRow) => row.threadId === threadId)
+      .map((row) => ({ key: `activity-${row.seq}`, at: row.at, text: activityText(row, ctx) }));
+  }, [activity, threadId, t, language, byId, agent]);
+}
+
+function labelsBarProps(thread: Thread, byId: ReadonlyMap<string, Label>, live: Label[], commands: ThreadCommands) {
+  const applied = liveLabelsOf(thread, byId);
+  const appliedIds = new Set(applied.map((l) => l.id));
+  const suggestions: SuggestedLabel[] = [];
+  for (const s of thread.suggestions ?? []) {
+    const label = byId.get(s.labelId);
+    if (label && label.deletedAt === undefined && !appliedIds.has(label.id)) {
+      suggestions.push({ label, confidence: s.confidence });
+    }
+  }
+  const props: ThreadLabelsProps = {
+    labels: applied,
+    available: live,
+    suggestions,
+    spam: thread.spam === true,
+    onAdd: commands.addLabel,
+    onRemove: commands.removeLabel,
+    onAccept: commands.acceptSuggestion,
+    onDismiss: commands.dismissSuggestion,
+  };
+  return props;
+}
+
 export function ThreadPane(props: ThreadPaneProps) {
   const t = useT();
   const { threadId, entry, agentId, commands, now } = props;
   const messages = useMessages(threadId);
+  const agent = props.agent ?? null;
+  const { byId, live } = useLabelIndex();
+  const notes = useNotes(threadId, byId, agent);
   // The message the next reply quotes; it belongs to one thread and is dropped when another opens.
   const [replyTo, setReplyTo] = useState<{ threadId: string; id: string } | null>(null);
   const onReply = useCallback((message: Message) => setReplyTo({ threadId: message.threadId, id: message.id }), []);
@@ -148,10 +206,15 @@ export function ThreadPane(props: ThreadPaneProps) {
         onAssignToMe={commands.assignToMe}
         onUnassign={commands.unassign}
         onToggleContactPanel={props.onToggleContactPanel}
+        priority={thread.priority}
+        spam={thread.spam === true}
+        onSetPriority={commands.setPriority}
+        onSetSpam={commands.setSpam}
+        labels={labelsBarProps(thread, byId, live, commands)}
       />
       <BubbleEnvironmentProvider value={environment}>
         {ownMessages ? (
-          <MessageTimeline key={threadId} threadId={threadId} messages={ownMessages} now={now} />
+          <MessageTimeline key={threadId} threadId={threadId} messages={ownMessages} notes={notes} now={now} />
         ) : (
           <Center flex={1} aria-busy="true">
             <Loader size="sm" type="dots" aria-label={t('thread.loading')} />

@@ -1,11 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Result } from '../../../core';
+import type { Priority, Result } from '../../../core';
 import { useInboxActions } from '../../data/hooks';
 import { useT } from '../../i18n';
 import { commandErrorKey } from './commandError';
 
-export type ThreadCommandName = 'resolve' | 'reopen' | 'assign';
+export type ThreadCommandName = 'resolve' | 'reopen' | 'assign' | 'label' | 'priority' | 'spam';
 
 export interface ThreadCommands {
   /** The command on its way to the gateway, for a spinner on its button. */
@@ -14,6 +14,13 @@ export interface ThreadCommands {
   reopen(): void;
   assignToMe(): void;
   unassign(): void;
+  addLabel(labelId: string): void;
+  removeLabel(labelId: string): void;
+  /** Applies a label the classifier suggested (the gateway learns from it). */
+  acceptSuggestion(labelId: string): void;
+  dismissSuggestion(labelId: string): void;
+  setPriority(priority: Priority): void;
+  setSpam(spam: boolean): void;
 }
 
 /**
@@ -68,6 +75,12 @@ export function useThreadCommands(threadId: string | null, agentId: string | nul
               message: t('connection.agentUnknown'),
             }),
       unassign: when('assign', (id) => actions.assign(id, null)),
+      addLabel: (labelId) => when('label', (id) => actions.label(id, labelId, 'add'))(),
+      removeLabel: (labelId) => when('label', (id) => actions.label(id, labelId, 'remove'))(),
+      acceptSuggestion: (labelId) => when('label', (id) => actions.label(id, labelId, 'add', true))(),
+      dismissSuggestion: (labelId) => when('label', (id) => actions.dismissSuggestion(id, labelId))(),
+      setPriority: (priority) => when('priority', (id) => actions.setPriority(id, priority))(),
+      setSpam: (spam) => when('spam', (id) => actions.setSpam(id, spam))(),
     };
   }, [actions, agentId, busy, run, t, threadId]);
 }

@@ -3,9 +3,9 @@ import { IconInboxOff } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../../i18n';
-import type { ConversationSummary, InboxView } from '../model';
+import { labelIdOf, type ConversationSummary, type InboxView, type StandardView } from '../model';
 import classes from './ConversationList.module.css';
-import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
+import { ConversationRow, ROW_HEIGHT, rowHeight } from './ConversationRow';
 
 export interface ConversationListProps {
   /** `undefined` while the local database answers the first time. */
@@ -29,10 +29,15 @@ export function ConversationList({ items, view, selectedId, now, onSelect }: Con
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => rowHeight(items?.[index]),
     overscan: 8,
     getItemKey: (index) => items?.[index]?.thread.id ?? index,
   });
+
+  useEffect(() => {
+    // A row's height depends on its labels: forget the cached sizes when the rows change.
+    virtualizer.measure();
+  }, [items, virtualizer]);
 
   const selectedIndex = items && selectedId ? items.findIndex((i) => i.thread.id === selectedId) : -1;
 
@@ -80,8 +85,14 @@ export function ConversationList({ items, view, selectedId, now, onSelect }: Con
           size="sm"
           icon={<IconInboxOff size={28} stroke={1.5} />}
           withIndicatorBackground
-          title={t(`list.empty.${view}.title`)}
-          description={t(`list.empty.${view}.description`)}
+          title={
+            labelIdOf(view) !== null ? t('inbox.labels.empty.title') : t(`list.empty.${view as StandardView}.title`)
+          }
+          description={
+            labelIdOf(view) !== null
+              ? t('inbox.labels.empty.description')
+              : t(`list.empty.${view as StandardView}.description`)
+          }
         />
       </Center>
     );

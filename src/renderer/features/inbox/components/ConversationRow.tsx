@@ -3,10 +3,17 @@ import { memo } from 'react';
 import { useI18n } from '../../../i18n';
 import { ChannelIcon } from '../../common/components/ChannelIcon';
 import { CustomerAvatar } from '../../common/components/CustomerAvatar';
+import { LabelChips, PriorityMark } from '../../common/components/LabelChip';
 import { customerName, type ConversationSummary } from '../model';
 import classes from './ConversationList.module.css';
 
 export const ROW_HEIGHT = 68;
+/** A labelled conversation gets a third line for its chips. */
+export const LABELLED_ROW_HEIGHT = 88;
+
+export function rowHeight(item: ConversationSummary | undefined): number {
+  return item?.labels && item.labels.length > 0 ? LABELLED_ROW_HEIGHT : ROW_HEIGHT;
+}
 
 export interface ConversationRowProps {
   item: ConversationSummary;
@@ -35,6 +42,7 @@ export const ConversationRow = memo(function ConversationRow({
   const { thread, contact } = item;
   const name = customerName(contact, t('thread.unknownCustomer'));
   const unread = thread.unreadCount;
+  const labels = item.labels ?? [];
   return (
     <div
       id={id}
@@ -44,12 +52,13 @@ export const ConversationRow = memo(function ConversationRow({
       aria-setsize={total}
       data-thread-id={thread.id}
       className={`${classes.row}${unread > 0 ? ` ${classes.unread}` : ''}`}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ height: rowHeight(item), transform: `translateY(${top}px)` }}
       onClick={() => onSelect(thread.id)}
     >
       <CustomerAvatar name={name} colorKey={thread.contactId} />
       <div className={classes.body}>
         <div className={classes.line}>
+          <PriorityMark priority={thread.priority} size={12} />
           <bdi className={classes.name}>{name}</bdi>
           <ChannelIcon channel={thread.channel} size={12} />
           <time className={classes.time} dateTime={new Date(thread.lastMessageAt).toISOString()}>
@@ -68,6 +77,7 @@ export const ConversationRow = memo(function ConversationRow({
             </Badge>
           )}
         </div>
+        {labels.length > 0 && <LabelChips labels={labels} max={3} />}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import { Button, Group, Kbd, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { Button, Group, Kbd, Modal, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconAdjustments, IconLogout, IconRoute, IconSparkles, IconTags } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT, type LanguagePreference } from '../../../i18n';
 
@@ -18,6 +18,10 @@ export interface SettingsModalProps {
   modKey: string;
   /** The Channels section, where the gateway can tell each channel's state. */
   channels?: ReactNode;
+  /** Sorting's sections (labels, the classifier, rules), each on a tab of its own; where there is a gateway. */
+  labels?: ReactNode;
+  sorting?: ReactNode;
+  rules?: ReactNode;
 }
 
 function Setting({ label, children }: { label: string; children: ReactNode }) {
@@ -45,57 +49,97 @@ export function SettingsModal(props: SettingsModalProps) {
       t('settings.shortcut.palette'),
     ],
   ];
+  const general = (
+    <Stack gap="lg">
+      <Setting label={t('settings.language')}>
+        <SegmentedControl
+          aria-label={t('settings.language')}
+          fullWidth
+          value={props.language}
+          onChange={(v) => props.onLanguageChange(v as LanguagePreference)}
+          data={[
+            { value: 'auto', label: t('settings.language.auto') },
+            // Language names are written in their own language, so anyone can find theirs.
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+      </Setting>
+      <Setting label={t('settings.theme')}>
+        <SegmentedControl
+          aria-label={t('settings.theme')}
+          fullWidth
+          value={props.colorScheme}
+          onChange={(v) => props.onColorSchemeChange(v as ColorSchemePreference)}
+          data={[
+            { value: 'auto', label: t('settings.theme.auto') },
+            { value: 'light', label: t('settings.theme.light') },
+            { value: 'dark', label: t('settings.theme.dark') },
+          ]}
+        />
+      </Setting>
+      {props.channels}
+      <Setting label={t('settings.shortcuts')}>
+        <Table withRowBorders={false} verticalSpacing={4} fz="sm">
+          <Table.Tbody>
+            {shortcuts.map(([keys, label]) => (
+              <Table.Tr key={label}>
+                <Table.Td w={110}>{keys}</Table.Td>
+                <Table.Td>{label}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Setting>
+      {props.onSignOut && (
+        <Group justify="flex-end">
+          <Button variant="subtle" color="red" leftSection={<IconLogout size={14} />} onClick={props.onSignOut}>
+            {t('settings.signOut')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+  const tabbed = Boolean(props.labels || props.sorting || props.rules);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('settings.title')} centered size="lg">
-      <Stack gap="lg">
-        <Setting label={t('settings.language')}>
-          <SegmentedControl
-            aria-label={t('settings.language')}
-            fullWidth
-            value={props.language}
-            onChange={(v) => props.onLanguageChange(v as LanguagePreference)}
-            data={[
-              { value: 'auto', label: t('settings.language.auto') },
-              // Language names are written in their own language, so anyone can find theirs.
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-        </Setting>
-        <Setting label={t('settings.theme')}>
-          <SegmentedControl
-            aria-label={t('settings.theme')}
-            fullWidth
-            value={props.colorScheme}
-            onChange={(v) => props.onColorSchemeChange(v as ColorSchemePreference)}
-            data={[
-              { value: 'auto', label: t('settings.theme.auto') },
-              { value: 'light', label: t('settings.theme.light') },
-              { value: 'dark', label: t('settings.theme.dark') },
-            ]}
-          />
-        </Setting>
-        {props.channels}
-        <Setting label={t('settings.shortcuts')}>
-          <Table withRowBorders={false} verticalSpacing={4} fz="sm">
-            <Table.Tbody>
-              {shortcuts.map(([keys, label]) => (
-                <Table.Tr key={label}>
-                  <Table.Td w={110}>{keys}</Table.Td>
-                  <Table.Td>{label}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Setting>
-        {props.onSignOut && (
-          <Group justify="flex-end">
-            <Button variant="subtle" color="red" leftSection={<IconLogout size={14} />} onClick={props.onSignOut}>
-              {t('settings.signOut')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('settings.title')}
+      centered
+      size={tabbed ? 'xl' : 'lg'}
+    >
+      {tabbed ? (
+        // Only the open tab is mounted: each section reads the gateway afresh when it is shown.
+        <Tabs defaultValue="general" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="general" leftSection={<IconAdjustments size={14} />}>
+              {t('settings.general')}
+            </Tabs.Tab>
+            {props.labels && (
+              <Tabs.Tab value="labels" leftSection={<IconTags size={14} />}>
+                {t('labels.title')}
+              </Tabs.Tab>
+            )}
+            {props.sorting && (
+              <Tabs.Tab value="sorting" leftSection={<IconSparkles size={14} />}>
+                {t('sorting.title')}
+              </Tabs.Tab>
+            )}
+            {props.rules && (
+              <Tabs.Tab value="rules" leftSection={<IconRoute size={14} />}>
+                {t('rules.title')}
+              </Tabs.Tab>
+            )}
+          </Tabs.List>
+          <Tabs.Panel value="general">{general}</Tabs.Panel>
+          {props.labels && <Tabs.Panel value="labels">{props.labels}</Tabs.Panel>}
+          {props.sorting && <Tabs.Panel value="sorting">{props.sorting}</Tabs.Panel>}
+          {props.rules && <Tabs.Panel value="rules">{props.rules}</Tabs.Panel>}
+        </Tabs>
+      ) : (
+        general
+      )}
     </Modal>
   );
 }

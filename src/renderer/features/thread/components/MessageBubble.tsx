@@ -1,9 +1,10 @@
 import { Anchor } from '@mantine/core';
-import { IconArrowForward, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowForward, IconBulb, IconSpeakerphone } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Message, Referral } from '../../../../core';
 import { useI18n } from '../../../i18n';
 import { isExternalLink } from '../../../platform/links';
+import { formatPercent } from '../activity';
 import { useBubbleEnvironment } from '../bubbleEnvironment';
 import { MessageContentView } from './content/MessageContent';
 import { DeliveryStatus } from './DeliveryStatus';
@@ -69,10 +70,20 @@ function ReferralLine({ referral }: { referral: Referral }) {
   );
 }
 
+const outboundOf = (message: Message): boolean => message.direction === 'out';
+
 /** One message: the customer's on the left, ours (agent or assistant) on the right, with time and delivery. */
 export const MessageBubble = memo(function MessageBubble({ message, startsGroup = false }: MessageBubbleProps) {
-  const { t, time } = useI18n();
+  const { t, time, language } = useI18n();
   const { onReply, onReact } = useBubbleEnvironment();
+  // What the classifier read in a customer message: a quiet hint, for the curious agent.
+  const intent =
+    message.intent && !outboundOf(message)
+      ? t('thread.labels.intent', {
+          name: message.intent.name.replace(/[_-]+/g, ' '),
+          percent: formatPercent(language, message.intent.confidence),
+        })
+      : null;
   const outbound = message.direction === 'out';
   const kind = message.author.kind;
   const deleted = message.deletedAt !== undefined;
@@ -115,6 +126,11 @@ export const MessageBubble = memo(function MessageBubble({ message, startsGroup 
             </>
           )}
           <div className={classes.meta}>
+            {intent && (
+              <span role="img" aria-label={intent} title={intent} style={{ display: 'inline-flex' }}>
+                <IconBulb size={12} aria-hidden />
+              </span>
+            )}
             {message.editedAt !== undefined && !deleted && (
               <span title={time.dateTime(message.editedAt)}>{t('message.edited')}</span>
             )}

@@ -3,7 +3,7 @@ import { IconArrowDown } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../../core';
 import { useI18n } from '../../../i18n';
-import { buildTimeline } from '../timeline';
+import { buildTimeline, type TimelineNote } from '../timeline';
 import { DaySeparator } from './DaySeparator';
 import { MessageBubble } from './MessageBubble';
 import classes from './Thread.module.css';
@@ -14,21 +14,25 @@ const STICK_THRESHOLD = 120;
 export interface MessageTimelineProps {
   threadId: string;
   messages: readonly Message[];
+  /** The conversation's history (labels, priority, spam...) as small centred lines between the messages. */
+  notes?: readonly TimelineNote[];
   now: number;
 }
+
+const NO_NOTES: readonly TimelineNote[] = [];
 
 /**
  * The conversation, oldest first. Opens at the latest message; a new message keeps it pinned to the bottom when
  * the agent was already there (or sent it), otherwise a "Jump to latest" button appears instead of yanking the view.
  */
-export function MessageTimeline({ threadId, messages, now }: MessageTimelineProps) {
+export function MessageTimeline({ threadId, messages, notes = NO_NOTES, now }: MessageTimelineProps) {
   const { t, time } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const lastTop = useRef(0);
   const seen = useRef<{ threadId: string; count: number } | null>(null);
   const [behind, setBehind] = useState(false);
-  const entries = useMemo(() => buildTimeline(messages), [messages]);
+  const entries = useMemo(() => buildTimeline(messages, notes), [messages, notes]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -91,6 +95,10 @@ export function MessageTimeline({ threadId, messages, now }: MessageTimelineProp
           {entries.map((entry) =>
             entry.kind === 'day' ? (
               <DaySeparator key={entry.key} label={time.day(entry.ts, now)} />
+            ) : entry.kind === 'note' ? (
+              <div key={entry.key} className={classes.note} data-activity={entry.key}>
+                <span title={time.dateTime(entry.note.at)}>{entry.note.text}</span>
+              </div>
             ) : (
               <MessageBubble key={entry.key} message={entry.message} startsGroup={entry.startsGroup} />
             ),
