@@ -52,11 +52,11 @@ export const SCHEMA_VERSIONS = [
   },
   {
     // Labels (a few dozen, read whole) and each conversation's history, read per thread in log order.
-    // Threads gain [status+priority] so the urgent and high ones are found without reading the whole list
-    // (priority is absent when normal, and absent values are not indexed: the index holds only the few that rise).
+    // Threads gain a multi-entry index on their labels, so a label's view reads only its conversations. Priority
+    // needs no index: the open views already read every open thread and put the urgent ones first in that pass.
     version: 3,
     stores: {
-      threads: 'id, [status+lastMessageAt], [status+assigneeId], [status+unreadCount], [status+priority], *labels',
+      threads: 'id, [status+lastMessageAt], [status+assigneeId], [status+unreadCount], *labels',
       labels: 'id',
       activity: 'seq, [threadId+seq]',
     },

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { Loading, LoadFailed } from './LoadStatus';
+import { Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconRefresh, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { settingEnvName, type ChannelStatus, type Result } from '../../../../core';
@@ -138,21 +139,8 @@ export function ChannelsSection({ load, credentials, now }: ChannelsSectionProps
           <IconRefresh size={12} aria-hidden /> {t('settings.channels.refresh')}
         </Anchor>
       </Group>
-      {state.state === 'loading' && (
-        <Group gap="xs">
-          <Loader size="xs" type="dots" />
-          <Text size="sm" c="dimmed">
-            {t('settings.channels.loading')}
-          </Text>
-        </Group>
-      )}
-      {state.state === 'error' && (
-        <Alert color="red" variant="light" p="xs" title={t('settings.channels.error')}>
-          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-            {state.error}
-          </Text>
-        </Alert>
-      )}
+      {state.state === 'loading' && <Loading text={t('settings.channels.loading')} />}
+      {state.state === 'error' && <LoadFailed title={t('settings.channels.error')} error={state.error} />}
       {state.state === 'ready' &&
         state.channels.map((status) => <ChannelRow key={status.channel} status={status} now={now} />)}
       {credentials && <CredentialsEditor api={credentials} onSaved={refresh} />}

@@ -1,3 +1,4 @@
+import { Loading } from './LoadStatus';
 import {
   ActionIcon,
   Badge,
@@ -5,7 +6,6 @@ import {
   CheckIcon,
   ColorSwatch,
   Group,
-  Loader,
   NativeSelect,
   Stack,
   Text,
@@ -355,12 +355,7 @@ export function LabelsSection() {
         />
       )}
       {labels === undefined ? (
-        <Group gap="xs">
-          <Loader size="xs" type="dots" />
-          <Text size="sm" c="dimmed">
-            {t('labels.loading')}
-          </Text>
-        </Group>
+        <Loading text={t('labels.loading')} />
       ) : labels.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('labels.empty')}

@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Button, Group, Loader, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { Loading, LoadFailed } from './LoadStatus';
+import { ActionIcon, Button, Group, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Agent, Label, Rule, RuleDraft } from '../../../../core';
@@ -204,25 +205,13 @@ export function RulesPanel({ actions, labels, agents }: RulesPanelProps) {
       <Text size="xs" c="dimmed">
         {t('rules.help')}
       </Text>
-      {load.state === 'loading' && (
-        <Group gap="xs">
-          <Loader size="xs" type="dots" />
-          <Text size="sm" c="dimmed">
-            {t('rules.loading')}
-          </Text>
-        </Group>
-      )}
+      {load.state === 'loading' && <Loading text={t('rules.loading')} />}
       {load.state === 'error' && (
-        <Alert color="red" variant="light" p="xs" title={t('rules.loadFailed')}>
-          <Stack gap={6} align="flex-start">
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-              {load.error}
-            </Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              {t('rules.retry')}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title={t('rules.loadFailed')}
+          error={load.error}
+          retry={{ label: t('rules.retry'), onRetry: retry }}
+        />
       )}
       {load.state === 'ready' && load.rules.length === 0 && (
         <Text size="sm" c="dimmed">

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Loading, LoadFailed } from './LoadStatus';
+import { Button, Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OpeningSchema, SortingSettingsSchema, type SortingSettings } from '../../../../core';
 import { useSortingActions, type SortingActions, type SortingOverview } from '../../../data/sorting';
@@ -55,25 +56,13 @@ export function SortingSection() {
       <Text size="sm" fw={600} id="settings-sorting">
         {t('sorting.title')}
       </Text>
-      {load.state === 'loading' && (
-        <Group gap="xs">
-          <Loader size="xs" type="dots" />
-          <Text size="sm" c="dimmed">
-            {t('sorting.loading')}
-          </Text>
-        </Group>
-      )}
+      {load.state === 'loading' && <Loading text={t('sorting.loading')} />}
       {load.state === 'error' && (
-        <Alert color="red" variant="light" p="xs" title={t('sorting.loadFailed')}>
-          <Stack gap={6} align="flex-start">
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-              {load.error}
-            </Text>
-            <Button size="xs" variant="default" onClick={retry}>
-              {t('sorting.retry')}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          title={t('sorting.loadFailed')}
+          error={load.error}
+          retry={{ label: t('sorting.retry'), onRetry: retry }}
+        />
       )}
       {load.state === 'ready' && <SortingForm overview={load.overview} actions={actions} />}
     </Stack>
