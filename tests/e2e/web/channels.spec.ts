@@ -97,7 +97,7 @@ test('a signed WhatsApp text and cart appear live; the reply reaches the Graph A
   expect(forged.status).toBe(401);
 
   // Live, over the socket: the new conversation lands at the top of the list.
-  await expect(inbox.rows.first()).toContainText('Zoé Lambert');
+  await expect(inbox.firstOfNormalPriority()).toContainText('Zoé Lambert');
   await inbox.open('Zoé Lambert');
   await expect(inbox.messages).toContainText('Bonjour, je voudrais commander ceci');
   const cartCard = inbox.messages.getByRole('table');

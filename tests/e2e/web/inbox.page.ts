@@ -27,6 +27,14 @@ export class InboxPage {
     return this.rows.filter({ hasText: customer });
   }
 
+  /**
+   * The first conversation below the urgent and high ones: where a new message of normal priority lands (the
+   * list puts raised priorities first, then everything newest first).
+   */
+  firstOfNormalPriority(): Locator {
+    return this.rows.filter({ hasNot: this.page.locator('[data-priority="urgent"], [data-priority="high"]') }).first();
+  }
+
   async open(customer: string): Promise<void> {
     await this.row(customer).first().click();
     await expect(this.page.getByRole('heading', { level: 2, name: customer })).toBeVisible();
