@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { launchChromium } from './browser';
 import { benchGatewayReplay, benchReplica, withBenchPage } from './replica';
 import { benchStartup, type StartupFigures } from './startup';
+import { benchPicker, formatPickerFigures } from './picker';
 import { benchSorting, formatSortingFigures } from './sorting';
 import { benchWebhooks, formatWebhookFigures } from './webhooks';
 
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
   if (process.argv.includes('--only') && only === 'sorting') {
     console.log('4. Sorting at ingest');
     console.log(formatSortingFigures(await benchSorting(quick ? 500 : 3000)));
+    return;
+  }
+  if (process.argv.includes('--only') && only === 'picker') {
+    console.log('5. Quick-reply picker');
+    console.log(formatPickerFigures(benchPicker()));
     return;
   }
   const messages = quick ? 20_000 : 200_000;
@@ -80,12 +86,26 @@ async function main(): Promise<void> {
     const sorting = await benchSorting(quick ? 500 : 3000);
     console.log(formatSortingFigures(sorting));
 
+    console.log('\n5. Quick-reply picker: filtering per keystroke over 2,000 replies (the core search, Node)');
+    const picker = benchPicker();
+    console.log(formatPickerFigures(picker));
+
     const out = join(__dirname, '..', '..', 'test-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, 'bench.json'),
       JSON.stringify(
-        { at: new Date().toISOString(), chromium: version, quick, replica, replay, startup: runs, webhooks, sorting },
+        {
+          at: new Date().toISOString(),
+          chromium: version,
+          quick,
+          replica,
+          replay,
+          startup: runs,
+          webhooks,
+          sorting,
+          picker,
+        },
         null,
         2,
       ),

@@ -8,3 +8,4 @@ export * from './ipc/contract';
 export * from './text';
 export * from './labels';
 export * from './rules';
+export * from './templates';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContactSchema } from '../model/contact';
 import { ActivityCauseSchema, ActivityChangeSchema, LabelSchema } from '../model/label';
 import { MessageSchema } from '../model/message';
+import { QuickReplySchema } from '../templates/model';
 import { ThreadSchema } from '../model/thread';
 
 /**
@@ -26,6 +27,8 @@ export const SyncEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('message.updated'), message: MessageSchema }),
   /** A label created, renamed, recoloured, merged or deleted (whole label; a deleted one keeps `deletedAt`). */
   z.object({ ...envelope, type: z.literal('label.upserted'), label: LabelSchema }),
+  /** A quick reply created, edited, used (its usage counts) or deleted (kept with `deletedAt`). */
+  z.object({ ...envelope, type: z.literal('quickreply.upserted'), reply: QuickReplySchema }),
   /**
    * One entry of a conversation's history: what changed and who or what did it (an agent, a rule, the
    * classifier). The thread's new state follows in a `thread.upserted` of the same batch.

@@ -5,6 +5,7 @@ import { LabelColorSchema, LabelNameSchema, PrioritySchema, type Label } from '.
 import type { Message } from '../model/message';
 import { BusinessHoursSchema } from '../model/schedule';
 import { RuleDraftSchema, type Rule } from '../rules/schema';
+import { QuickReplyDraftSchema, type QuickReply } from '../templates/model';
 import type { Thread } from '../model/thread';
 import type { Result } from '../result';
 import type { SyncEvent } from './events';
@@ -80,6 +81,11 @@ export const SendInputSchema = z.object({
   /** Replies quoting this message (our id; it must be in the same thread). */
   quoteId: messageIdSchema.optional(),
   template: TemplateSendSchema.optional(),
+  /**
+   * The quick reply this text was made from: the gateway counts the agent's use of it and applies what it carries
+   * (labels, "send and resolve") with the message.
+   */
+  quickReplyId: z.string().min(1).max(64).optional(),
 });
 export type SendInput = z.infer<typeof SendInputSchema>;
 
@@ -173,6 +179,27 @@ export interface RulePreview {
   matches: RulePreviewMatch[];
 }
 
+// Quick replies: entities every desktop mirrors through `quickreply.upserted` events.
+export const QuickReplySaveSchema = z.object({ reply: QuickReplyDraftSchema });
+export const QuickReplyRefSchema = z.object({ replyId: z.string().min(1).max(64) });
+/** All or nothing: one invalid entry refuses the whole file, with its index and reason. */
+export const QuickReplyImportSchema = z.object({ replies: z.array(QuickReplyDraftSchema).min(1).max(5000) });
+
+/** What `{{order.*}}` variables read: the customer's latest order, if the shop knows one. */
+export const OrderSummarySchema = z.object({
+  number: z.string(),
+  status: z.string(),
+  trackingUrl: z.string().nullable(),
+  total: z.number(),
+  currency: z.string(),
+  createdAt: z.number().int(),
+});
+export type OrderSummary = z.infer<typeof OrderSummarySchema>;
+
+/** The shop as templates name it: `{{business.name}}`, `{{business.hours}}`. */
+export const BusinessSchema = z.object({ name: z.string(), hours: BusinessHoursSchema });
+export type Business = z.infer<typeof BusinessSchema>;
+
 /**
  * `workspaceId` names the gateway's store: a desktop keeps one local database per workspace, so pointing it at
  * another gateway (or a wiped one) never mixes two inboxes or trusts a cursor from elsewhere.
@@ -181,6 +208,8 @@ export const HelloOutputSchema = z.object({
   agent: AgentSchema,
   head: z.number().int().nonnegative(),
   workspaceId: z.string().min(1),
+  /** Absent from gateways older than quick replies. */
+  business: BusinessSchema.optional(),
 });
 export type HelloOutput = z.infer<typeof HelloOutputSchema>;
 
@@ -235,6 +264,11 @@ export interface ClientToServerEvents {
   'rules:save': (input: unknown, ack: (res: Result<{ rule: Rule }>) => void) => void;
   'rules:delete': (input: unknown, ack: (res: Result<{ rules: Rule[] }>) => void) => void;
   'rules:preview': (input: unknown, ack: (res: Result<RulePreview>) => void) => void;
+  'replies:save': (input: unknown, ack: (res: Result<{ reply: QuickReply }>) => void) => void;
+  'replies:delete': (input: unknown, ack: (res: Result<{ reply: QuickReply }>) => void) => void;
+  'replies:import': (input: unknown, ack: (res: Result<{ created: number; updated: number }>) => void) => void;
+  /** The thread's customer's latest order (null when none): what `{{order.*}}` fills from. */
+  'orders:latest': (input: unknown, ack: (res: Result<{ order: OrderSummary | null }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

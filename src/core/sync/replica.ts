@@ -2,6 +2,7 @@ import type { Contact } from '../model/contact';
 import type { ActivityCause, ActivityChange, Label } from '../model/label';
 import type { Message } from '../model/message';
 import type { Thread } from '../model/thread';
+import type { QuickReply } from '../templates/model';
 import type { SyncEvent } from './events';
 
 /** One entry of a conversation's history, as a replica keeps it (the `thread.activity` event, by seq). */
@@ -21,6 +22,7 @@ export interface ReplicaBatch {
   messages: Message[];
   labels: Label[];
   activity: ActivityRow[];
+  replies: QuickReply[];
   /** The highest sequence number in the batch: the cursor to store in the same transaction. */
   lastSeq: number;
 }
@@ -35,6 +37,7 @@ export function reduceBatch(events: readonly SyncEvent[], cursor: number): Repli
   const messages = new Map<string, Message>();
   const labels = new Map<string, Label>();
   const activity: ActivityRow[] = [];
+  const replies = new Map<string, QuickReply>();
   let lastSeq = cursor;
   for (const event of events) {
     // Already applied (a replay overlapping a live push): skip, so an older snapshot never wins.
@@ -54,6 +57,9 @@ export function reduceBatch(events: readonly SyncEvent[], cursor: number): Repli
       case 'label.upserted':
         labels.set(event.label.id, event.label);
         break;
+      case 'quickreply.upserted':
+        replies.set(event.reply.id, event.reply);
+        break;
       case 'thread.activity':
         activity.push({
           seq: event.seq,
@@ -72,6 +78,7 @@ export function reduceBatch(events: readonly SyncEvent[], cursor: number): Repli
     messages: [...messages.values()],
     labels: [...labels.values()],
     activity,
+    replies: [...replies.values()],
     lastSeq,
   };
 }

@@ -1,1 +1,2 @@
 export * from './tokenize';
+export * from './language';

@@ -1,20 +1,2 @@
-import type { Locale } from '../../core';
-
-const words = (list: string) => new Set(list.split(/\s+/));
-
-const FRENCH = words(`bonjour bonsoir salut merci beaucoup bonne journée je j tu vous nous est suis pas oui non le la
-  les des du un une mon ma mes commande colis livraison quand où pourquoi avec pour sur dans svp stp reçu toujours
-  encore aussi très bien rien ça cette ce c qu que qui`);
-const ENGLISH = words(`hello hi hey thanks thank you i my me is are was not yes no the a an of order parcel delivery
-  when where why with for on in please received still again also very good nothing it this that what who`);
-
-/** A customer's language from a few common words and French accents; English when it cannot tell. */
-export function guessLocale(text: string): Locale {
-  const lower = text.toLowerCase();
-  let score = /[éèêàçùâîôûœ]/.test(lower) ? 2 : 0;
-  for (const word of lower.split(/[^a-zà-ÿœ]+/)) {
-    if (FRENCH.has(word)) score += 1;
-    if (ENGLISH.has(word)) score -= 1;
-  }
-  return score > 0 ? 'fr' : 'en';
-}
+// The guess lives in the core (the desktop picks a quick reply's language with it too).
+export { guessLocale } from '../../core';

@@ -76,6 +76,7 @@ describe('reduceBatch', () => {
       messages: [],
       labels: [],
       activity: [],
+      replies: [],
       lastSeq: 10,
     });
   });
