@@ -4,6 +4,7 @@ import { createAuthenticator, ensureFirstToken, ensureOwner, OWNER_ID } from './
 import { emptyChannelsConfig, type ChannelsConfig } from './channels/meta/config';
 import { createMetaChannels, type MetaChannelsOptions } from './channels/meta/service';
 import { createSandboxChannel, type SandboxChannel } from './channels/sandbox';
+import { readDemoQuickReplies, seedDemoQuickReplies } from './demo/quick-replies-file';
 import { defaultResourcesDir } from './demo/resources-dir';
 import { seedDemoShop } from './demo/seed';
 import { readDemoShop, simulationScript } from './demo/shop-file';
@@ -78,8 +79,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (options.demo) {
       // Read lazily, and only in demo mode: a team gateway never needs the file.
       const shop = await readDemoShop(resourcesDir);
+      // Read before anything is written: a bad file refuses the start instead of leaving a demo without replies.
+      const replies = await readDemoQuickReplies(resourcesDir);
       const seeded = await seedDemoShop(store, shop, OWNER_ID, log, (tx, input) => sorter.sort(tx, input));
-      if (seeded) log(`demo shop loaded: ${seeded.threads} conversations, ${seeded.messages} messages`);
+      if (seeded) {
+        log(`demo shop loaded: ${seeded.threads} conversations, ${seeded.messages} messages`);
+        await seedDemoQuickReplies(store, shop.shop.name, replies, log);
+      }
       sandbox = createSandboxChannel({
         inbox,
         log,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoShop } from '../../src/core';
@@ -102,11 +102,18 @@ export function seededLogShape(types: readonly string[]): Record<string, number>
   for (const type of types) if (type !== 'thread.activity') counts[type] = (counts[type] ?? 0) + 1;
   return counts;
 }
+/** The repository's demo quick replies: tests seed the real set (every one must pass the gateway's checks). */
+export const SHIPPED_QUICK_REPLIES = join(__dirname, '..', '..', 'resources', 'demo', 'quick-replies.json');
+/** One `quickreply.upserted` event per demo quick reply. */
+export const DEMO_QUICK_REPLIES = (JSON.parse(readFileSync(SHIPPED_QUICK_REPLIES, 'utf8')) as { replies: unknown[] })
+  .replies.length;
+
 export const SEEDED_SHAPE = {
   'label.upserted': DEFAULT_LABEL_EVENTS,
   'contact.upserted': DEMO_COUNTS.contacts,
   'thread.upserted': DEMO_COUNTS.threads,
   'message.added': DEMO_COUNTS.messages,
+  'quickreply.upserted': DEMO_QUICK_REPLIES,
 };
 
 /** A fresh folder under the OS temp dir, removed by the returned function. */
@@ -118,10 +125,14 @@ export function tempDir(prefix = 'comptoir-gw-'): { path: string; remove: () => 
 /** The repository's shipped label model: a gateway reads it from `<resources>/labels/`. */
 export const SHIPPED_MODEL = join(__dirname, '..', '..', 'resources', 'labels', 'default-model.json');
 
-/** Writes `shop` where the gateway looks for the demo shop (`<dir>/demo/shop.json`), next to the label model. */
+/**
+ * Writes `shop` where the gateway looks for the demo shop (`<dir>/demo/shop.json`), next to the shipped demo quick
+ * replies and label model.
+ */
 export function writeResources(dir: string, shop: unknown = DEMO_SHOP): string {
   mkdirSync(join(dir, 'demo'), { recursive: true });
   writeFileSync(join(dir, 'demo', 'shop.json'), JSON.stringify(shop));
+  copyFileSync(SHIPPED_QUICK_REPLIES, join(dir, 'demo', 'quick-replies.json'));
   mkdirSync(join(dir, 'labels'), { recursive: true });
   copyFileSync(SHIPPED_MODEL, join(dir, 'labels', 'default-model.json'));
   return dir;

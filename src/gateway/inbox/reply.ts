@@ -10,6 +10,7 @@ import {
   type TemplateSend,
   type Thread,
 } from '../../core';
+import { applyQuickReply } from '../replies/replies';
 import { contactProvider } from '../store/contacts';
 import { findByClientId, getMessage, insertMessage } from '../store/messages';
 import type { Store } from '../store/store';
@@ -27,6 +28,8 @@ export interface AgentReply {
   quoteId?: string;
   /** Sent as an approved template (outside WhatsApp's 24-hour window); `text` is its filled-in body. */
   template?: TemplateSend;
+  /** The quick reply the text came from: its use is counted and its labels and "resolve" applied with it. */
+  quickReplyId?: string;
 }
 
 export interface Replied {
@@ -72,13 +75,24 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
       ...(quoted && { quote: { providerMessageId: quoted.providerMessageId, messageId: quoted.id } }),
       ...(input.template && { content: { kind: 'template' as const, ...input.template } }),
     };
-    const next = withMessage(thread, message);
+    let next = withMessage(thread, message);
     await insertMessage(tx, message);
+    // Only a newly stored message gets here: a resend of the same client id counts nothing twice.
+    const extras = input.quickReplyId
+      ? await applyQuickReply(tx, {
+          agentId: input.agentId,
+          replyId: input.quickReplyId,
+          thread: next,
+          now: message.ts,
+        })
+      : null;
+    if (extras) next = extras.thread;
     await saveThread(tx, next);
     return {
       value: ok({ message, created: true }),
       events: [
         { type: 'message.added', message },
+        ...(extras?.events ?? []),
         { type: 'thread.upserted', thread: next },
       ],
       actor,

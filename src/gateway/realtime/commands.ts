@@ -5,6 +5,9 @@ import {
   fail,
   ok,
   PullInputSchema,
+  QuickReplyImportSchema,
+  QuickReplyRefSchema,
+  QuickReplySaveSchema,
   ReactInputSchema,
   SendInputSchema,
   LabelCreateSchema,
@@ -28,6 +31,8 @@ import {
   type Thread,
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
+import { latestOrder } from '../replies/context';
+import { deleteQuickReply, importQuickReplies, saveQuickReply } from '../replies/replies';
 import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../sorting/labels';
 import type { Sorting } from '../sorting/service';
 import { dismissSuggestion, labelThread, setPriority, setSpam, type Lesson } from '../sorting/thread-sorting';
@@ -154,5 +159,21 @@ export function socketCommands(
       }),
     ),
     'rules:preview': parsed(RulePreviewSchema, (_agent, { rule, limit }) => sorting.previewRule(rule, limit)),
+    // Quick replies are the whole team's: any agent may write, edit, delete or import them.
+    'replies:save': parsed(QuickReplySaveSchema, async (agent, { reply }) => {
+      const result = await saveQuickReply(store, agent.id, reply);
+      return result.ok ? ok({ reply: result.value }) : result;
+    }),
+    'replies:delete': parsed(QuickReplyRefSchema, async (agent, { replyId }) => {
+      const result = await deleteQuickReply(store, agent.id, replyId);
+      return result.ok ? ok({ reply: result.value }) : result;
+    }),
+    'replies:import': parsed(QuickReplyImportSchema, (agent, { replies }) =>
+      importQuickReplies(store, `agent:${agent.id}`, replies),
+    ),
+    'orders:latest': parsed(ThreadRefSchema, async (_agent, { threadId }) => {
+      const result = await latestOrder(db, threadId);
+      return result.ok ? ok({ order: result.value }) : result;
+    }),
   };
 }

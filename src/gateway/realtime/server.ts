@@ -13,6 +13,7 @@ import {
 import type { Authenticate } from '../auth';
 import type { Inbox } from '../inbox/inbox';
 import { reason, type Log } from '../log';
+import { readBusiness } from '../replies/context';
 import { headSeq } from '../store/events';
 import type { Sorting } from '../sorting/service';
 import { socketCommands, type ChannelQueries } from './commands';
@@ -83,7 +84,12 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
   io.on('connection', (socket: GatewaySocket) => {
     const agent = socket.data.agent;
     on(socket, 'session:hello', log, async () => {
-      const hello: HelloOutput = { agent, head: await headSeq(inbox.store.sql), workspaceId: inbox.store.workspaceId };
+      const hello: HelloOutput = {
+        agent,
+        head: await headSeq(inbox.store.sql),
+        workspaceId: inbox.store.workspaceId,
+        business: await readBusiness(inbox.store.sql),
+      };
       return ok(hello);
     });
     const known = new Set(['session:hello', ...Object.keys(commands)]);

@@ -179,4 +179,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX messages_inbound_recent ON messages (ts DESC) WHERE direction = 'in'`,
     ],
   },
+  {
+    version: 5,
+    name: 'quick replies',
+    statements: [
+      // The whole QuickReply as JSON text (read whole, never filtered on inside); the shortcut is a column so two
+      // live replies never share one. A deleted reply keeps its row and frees its shortcut.
+      `CREATE TABLE quick_replies (
+        id text PRIMARY KEY,
+        body text NOT NULL,
+        shortcut text NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        deleted_at bigint
+      )`,
+      `CREATE UNIQUE INDEX quick_replies_live_shortcut ON quick_replies (shortcut) WHERE deleted_at IS NULL`,
+    ],
+  },
 ];

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HelloOutput, Message, SyncEvent, Thread } from '../../../src/core';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  renderTemplate,
+  type HelloOutput,
+  type Message,
+  type OrderSummary,
+  type SyncEvent,
+  type Thread,
+} from '../../../src/core';
 import { startGateway, type RunningGateway } from '../../../src/gateway';
 import { SEEDED_SHAPE, seededLogShape, tempDir, writeResources } from '../fixtures';
 import { connect, eventually, pullPage, request, valueOf, type ClientSocket } from '../helpers';
@@ -57,11 +65,12 @@ describe('the socket.io server', () => {
     expect(app.connected).toBe(true);
   });
 
-  it('says hello with the agent, the head and the workspace', async () => {
+  it('says hello with the agent, the head, the workspace and the business', async () => {
     expect(valueOf(await request<HelloOutput>(socket, 'session:hello'))).toEqual({
       agent: { id: 'agent_owner', name: expect.any(String), role: 'admin' },
       head: SEEDED_EVENTS,
       workspaceId: gateway.workspaceId,
+      business: { name: 'Atelier Test', hours: DEFAULT_BUSINESS_HOURS },
     });
   });
 
@@ -156,6 +165,36 @@ describe('the socket.io server', () => {
     expect(pushed.map((e) => e.seq)).toEqual(pushed.map((_, i) => start + 1 + i));
     expect(pushed.slice(0, 2).map((e) => e.type)).toEqual(['message.added', 'thread.upserted']);
     expect(pushed.find((e) => e.type === 'message.updated')).toMatchObject({ message: { status: 'sent' } });
+  });
+
+  it('sends a demo quick reply filled from orders:latest: its use is counted and its label applied', async () => {
+    const { events } = await pullPage(socket, { after: 0, limit: 5000 });
+    const delivery = events.find((e) => e.type === 'quickreply.upserted' && e.reply.shortcut === 'livraison');
+    if (delivery?.type !== 'quickreply.upserted') throw new Error('the demo has no /livraison');
+    const { order } = valueOf(
+      await request<{ order: OrderSummary | null }>(socket, 'orders:latest', { threadId: 'th_demo_1' }),
+    );
+    expect(order).toMatchObject({ number: '1001', status: 'shipped', trackingUrl: 'https://track.example/1001' });
+    const body = delivery.reply.variants.find((v) => v.language === 'fr')?.body ?? '';
+    const { text, blanks } = renderTemplate(body, { contact: { name: 'Camille Martin' }, order }, 'fr');
+    expect(blanks).toEqual([]);
+    expect(text).toMatch(/^Bonjour Camille ! Votre commande n° 1001 /);
+    const { message } = valueOf(
+      await request<{ message: Message }>(socket, 'message:send', {
+        clientId: 'client-quick-reply-1',
+        threadId: 'th_demo_1',
+        text,
+        quickReplyId: delivery.reply.id,
+      }),
+    );
+    expect(message.text).toBe(text);
+    const after = await pullPage(socket, { after: 0, limit: 5000 });
+    const used = after.events
+      .filter((e) => e.type === 'quickreply.upserted' && e.reply.id === delivery.reply.id)
+      .at(-1);
+    expect(used).toMatchObject({ reply: { usage: { agent_owner: { count: 1 } } } });
+    const thread = after.events.filter((e) => e.type === 'thread.upserted' && e.thread.id === 'th_demo_1').at(-1);
+    expect(thread).toMatchObject({ thread: { labels: expect.arrayContaining(['lbl_delivery']) } });
   });
 
   it('resolves, reopens, assigns and marks threads read', async () => {
