@@ -1,4 +1,4 @@
-import { AgentSchema, type Agent, type HelloOutput } from '../../core';
+import { AgentSchema, BusinessSchema, type Agent, type Business, type HelloOutput } from '../../core';
 import type { ComptoirDb } from './schema';
 
 /** Typed reads of the replica's meta rows; a value that does not fit (an older build wrote it) reads as unknown. */
@@ -20,10 +20,21 @@ export async function readWorkspace(db: ComptoirDb): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** Remembers who is signed in and which store this replica mirrors, so both are known on an offline start. */
+/** The shop's name and hours from the last hello (what `{{business.*}}` fills from); null before one said. */
+export async function readBusiness(db: ComptoirDb): Promise<Business | null> {
+  const parsed = BusinessSchema.safeParse((await db.meta.get('business'))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Remembers who is signed in, which store this replica mirrors and the shop's name and hours, so all are known
+ * on an offline start.
+ */
 export async function writeHello(db: ComptoirDb, hello: HelloOutput): Promise<void> {
   await db.meta.bulkPut([
     { key: 'agent', value: hello.agent },
     { key: 'workspace', value: hello.workspaceId },
+    // An older gateway says nothing of the shop: what an earlier hello said stays.
+    ...(hello.business ? [{ key: 'business' as const, value: hello.business }] : []),
   ]);
 }

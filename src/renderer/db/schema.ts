@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ActivityRow, Contact, Label, Message, Thread, TemplateSend } from '../../core';
+import type { ActivityRow, Contact, Label, Message, QuickReply, Thread, TemplateSend } from '../../core';
 
 /** A reply written while offline or not yet acknowledged by the gateway. */
 export interface OutboxEntry {
@@ -10,6 +10,8 @@ export interface OutboxEntry {
   quoteId?: string;
   /** Outside WhatsApp's 24-hour window: the approved template this reply is sent as. */
   template?: TemplateSend;
+  /** The quick reply this text was made from: the gateway counts its use and applies its labels and status. */
+  quickReplyId?: string;
   /** Strictly increasing within one replica, so replies leave in the order they were written. */
   createdAt: number;
   attempts: number;
@@ -18,7 +20,7 @@ export interface OutboxEntry {
 
 /** Small key/value facts about this replica: the sync cursor, the signed-in agent, the workspace it mirrors. */
 export interface MetaRow {
-  key: 'cursor' | 'agent' | 'gateway' | 'workspace';
+  key: 'cursor' | 'agent' | 'gateway' | 'workspace' | 'business';
   value: unknown;
 }
 
@@ -61,6 +63,13 @@ export const SCHEMA_VERSIONS = [
       activity: 'seq, [threadId+seq]',
     },
   },
+  {
+    // Quick replies: a few hundred at most, read whole by the picker and the settings.
+    version: 4,
+    stores: {
+      replies: 'id',
+    },
+  },
 ] as const;
 
 /**
@@ -73,6 +82,7 @@ export class ComptoirDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   labels!: EntityTable<Label, 'id'>;
   activity!: EntityTable<ActivityRow, 'seq'>;
+  replies!: EntityTable<QuickReply, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'clientId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

@@ -15,7 +15,8 @@ import type { ComptoirDb } from '../db/schema';
  */
 export async function applyEvents(db: ComptoirDb, events: readonly SyncEvent[], cursor: number): Promise<number> {
   if (events.length === 0) return cursor;
-  return db.transaction('rw', [db.threads, db.messages, db.contacts, db.labels, db.activity, db.meta], async () => {
+  const tables = [db.threads, db.messages, db.contacts, db.labels, db.activity, db.replies, db.meta];
+  return db.transaction('rw', tables, async () => {
     const stored = cursorOf((await db.meta.get('cursor'))?.value);
     const from = Math.max(cursor, stored);
     const batch = reduceBatch(events, from);
@@ -26,6 +27,7 @@ export async function applyEvents(db: ComptoirDb, events: readonly SyncEvent[], 
     if (batch.messages.length > 0) writes.push(db.messages.bulkPut(batch.messages));
     if (batch.labels.length > 0) writes.push(db.labels.bulkPut(batch.labels));
     if (batch.activity.length > 0) writes.push(db.activity.bulkPut(batch.activity));
+    if (batch.replies.length > 0) writes.push(db.replies.bulkPut(batch.replies));
     await Promise.all(writes);
     return batch.lastSeq;
   });

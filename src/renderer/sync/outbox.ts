@@ -22,7 +22,7 @@ export function newClientId(): string {
 }
 
 /** What a reply may carry besides its text; kept in the outbox entry so a reply queued offline keeps them. */
-export type ReplyExtras = Pick<OutboxEntry, 'quoteId' | 'template'>;
+export type ReplyExtras = Pick<OutboxEntry, 'quoteId' | 'template' | 'quickReplyId'>;
 
 export interface QueueReplyInput extends ReplyExtras {
   threadId: string;
@@ -33,8 +33,15 @@ export interface QueueReplyInput extends ReplyExtras {
 
 /** The `message:send` input for a queued reply, extras included, exactly as it was queued. */
 export function sendInputOf(entry: OutboxEntry): SendInput {
-  const { clientId, threadId, text, quoteId, template } = entry;
-  return { clientId, threadId, text, ...(quoteId ? { quoteId } : {}), ...(template ? { template } : {}) };
+  const { clientId, threadId, text, quoteId, template, quickReplyId } = entry;
+  return {
+    clientId,
+    threadId,
+    text,
+    ...(quoteId ? { quoteId } : {}),
+    ...(template ? { template } : {}),
+    ...(quickReplyId ? { quickReplyId } : {}),
+  };
 }
 
 /**
@@ -45,8 +52,15 @@ export function sendInputOf(entry: OutboxEntry): SendInput {
  */
 export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<OutboxEntry> {
   const clientId = input.clientId ?? newClientId();
-  const { quoteId, template } = input;
-  const parsed = SendInputSchema.safeParse({ clientId, threadId: input.threadId, text: input.text, quoteId, template });
+  const { quoteId, template, quickReplyId } = input;
+  const parsed = SendInputSchema.safeParse({
+    clientId,
+    threadId: input.threadId,
+    text: input.text,
+    quoteId,
+    template,
+    quickReplyId,
+  });
   if (!parsed.success) throw new Error(describeIssues(parsed.error.issues));
   return db.transaction('rw', [db.messages, db.outbox, db.threads, db.meta], async () => {
     const agent = await readAgent(db);
@@ -61,6 +75,7 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
       lastError: null,
       ...(quoteId ? { quoteId } : {}),
       ...(template ? { template } : {}),
+      ...(quickReplyId ? { quickReplyId } : {}),
     };
     const message: Message = {
       id: outboundMessageId(clientId),

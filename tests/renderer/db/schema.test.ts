@@ -88,3 +88,38 @@ it('upgrades a version 2 replica to the latest: threads survive, labels and hist
   expect(await threadMessages(db, 't1')).toHaveLength(1);
   db.close();
 });
+
+it('upgrades a version 3 replica to version 4: everything stays, and quick replies get their table', async () => {
+  const name = `test-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 3)) old.version(version).stores(stores);
+  const rows = [thread('t1', { labels: ['refund'] })];
+  await old.table('threads').bulkPut(rows);
+  await old.table('labels').bulkPut([label('refund')]);
+  await old.table('meta').bulkPut([{ key: 'cursor', value: 7 }]);
+  old.close();
+
+  const db = new ComptoirDb(name);
+  await db.open();
+  expect(db.verno).toBe(4);
+  expect(await db.threads.toArray()).toEqual(rows);
+  expect(await db.labels.count()).toBe(1);
+  expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 7 });
+  expect(await db.replies.count()).toBe(0);
+  const reply = {
+    id: 'qr1',
+    shortcut: 'bonjour',
+    title: 'Greeting',
+    variants: [{ language: 'fr' as const, body: 'Bonjour' }],
+    attachments: [],
+    labels: [],
+    resolve: false,
+    usage: {},
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  await db.replies.put(reply);
+  expect(await db.replies.get('qr1')).toEqual(reply);
+  db.close();
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outboundMessageId, type Message } from '../../../src/core';
+import { outboundMessageId, type Message, type QuickReply } from '../../../src/core';
+import { liveReplies } from '../../../src/renderer/data/quickReplies';
 import { readCursor } from '../../../src/renderer/db/meta';
 import type { ComptoirDb } from '../../../src/renderer/db/schema';
 import { applyEvents } from '../../../src/renderer/sync/apply';
@@ -108,6 +109,33 @@ describe('applyEvents', () => {
     // A replay of the same batch adds no second history entry.
     await applyEvents(db, batch, 0);
     expect(await db.activity.count()).toBe(1);
+  });
+
+  it('writes quick replies, the latest state winning, deleted ones kept with deletedAt', async () => {
+    db = freshDb();
+    const reply = (over: Partial<QuickReply> = {}): QuickReply => ({
+      id: 'qr1',
+      shortcut: 'livraison',
+      title: 'Delivery',
+      variants: [{ language: 'fr', body: 'Bonjour {{contact.first_name}}' }],
+      attachments: [],
+      labels: [],
+      resolve: false,
+      usage: {},
+      createdAt: 1,
+      updatedAt: 1,
+      ...over,
+    });
+    const batch = events(
+      1,
+      { type: 'quickreply.upserted', reply: reply() },
+      { type: 'quickreply.upserted', reply: reply({ usage: { a1: { count: 1, lastUsedAt: 5 } }, updatedAt: 5 }) },
+      { type: 'quickreply.upserted', reply: reply({ id: 'qr2', shortcut: 'old', deletedAt: 6 }) },
+    );
+    expect(await applyEvents(db, batch, 0)).toBe(3);
+    expect(await db.replies.get('qr1')).toEqual(reply({ usage: { a1: { count: 1, lastUsedAt: 5 } }, updatedAt: 5 }));
+    expect((await db.replies.get('qr2'))?.deletedAt).toBe(6);
+    expect(await liveReplies(db)).toHaveLength(1);
   });
 
   it('returns the cursor unchanged for an empty batch', async () => {

@@ -1,4 +1,13 @@
-import type { ActivityCause, ActivityChange, Contact, Label, Message, SyncEvent, Thread } from '../../../src/core';
+import type {
+  ActivityCause,
+  ActivityChange,
+  Contact,
+  Label,
+  Message,
+  QuickReply,
+  SyncEvent,
+  Thread,
+} from '../../../src/core';
 import { ComptoirDb } from '../../../src/renderer/db/schema';
 
 /** Small builders for the model, so each test states only what it is about. */
@@ -56,6 +65,7 @@ type Body =
   | { type: 'message.added'; message: Message }
   | { type: 'message.updated'; message: Message }
   | { type: 'label.upserted'; label: Label }
+  | { type: 'quickreply.upserted'; reply: QuickReply }
   | { type: 'thread.activity'; threadId: string; change: ActivityChange; cause: ActivityCause };
 
 export function label(id: string, over: Partial<Label> = {}): Label {

@@ -12,6 +12,7 @@ import { QuotePreview } from './components/QuotePreview';
 import { TemplateComposer } from './components/TemplateComposer';
 import { WindowNotice } from './components/WindowNotice';
 import { composerWindow } from './replyWindow';
+import { useQuickReplyKit } from './useQuickReplyKit';
 
 /** Unsent text per conversation, kept while the agent hops between conversations (not across restarts). */
 const drafts = new Map<string, string>();
@@ -59,6 +60,7 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
   const offline = status === 'offline' || status === 'unauthorized';
   const hint = offline ? t('composer.offline') : null;
   const rules = composerWindow(thread, messages, now);
+  const quickReplies = useQuickReplyKit(thread, messages);
 
   if (rules?.state === 'template') return <TemplateReply threadId={threadId} hint={hint} />;
   const closed = rules?.state === 'closed';
@@ -72,6 +74,7 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
       hint={hint}
       disabled={closed}
       focusKey={quote?.id ?? null}
+      quickReplies={quickReplies}
       top={
         <>
           {rules && <WindowNotice rules={rules} now={now} />}
@@ -86,9 +89,14 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
           {quote && <QuotePreview message={quote} onCancel={() => onClearReply?.()} />}
         </>
       }
-      onSend={(text) => {
+      onSend={(text, meta) => {
         // Offline is not an error here: the reply is queued and its bubble shows the clock until it leaves.
-        send(threadId, text, quote ? { quoteId: quote.id } : undefined).catch((error: unknown) =>
+        // The quick reply it was made from travels with it, so its use counts and its labels apply even then.
+        const extras = {
+          ...(quote ? { quoteId: quote.id } : {}),
+          ...(meta?.quickReplyId ? { quickReplyId: meta.quickReplyId } : {}),
+        };
+        send(threadId, text, Object.keys(extras).length > 0 ? extras : undefined).catch((error: unknown) =>
           notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),
         );
         onClearReply?.();

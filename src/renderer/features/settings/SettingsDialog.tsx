@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import type { ChannelCredentialsApi } from './channelCredentials';
 import { ChannelsSection } from './components/ChannelsSection';
 import { LabelsSection } from './components/LabelsSection';
+import { QuickRepliesSection } from './components/QuickRepliesSection';
 import { RulesSection } from './components/RulesSection';
 import { SettingsModal } from './components/SettingsModal';
 import { SortingSection } from './components/SortingSection';
@@ -24,7 +25,8 @@ export interface SettingsDialogProps {
 
 /**
  * Language and theme, both applied at once and remembered in localStorage; the channels' state; and, where the
- * app is connected to a gateway (its services are provided), the labels, the classifier and the rules.
+ * app is connected to a gateway (its services are provided), the labels, the classifier, the rules and the quick
+ * replies.
  */
 export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }: SettingsDialogProps) {
   const { preference, setPreference } = useI18n();
@@ -45,6 +47,7 @@ export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }:
       labels={sortable ? <LabelsSection /> : null}
       sorting={sortable ? <SortingSection /> : null}
       rules={sortable ? <RulesSection /> : null}
+      replies={sortable ? <QuickRepliesSection /> : null}
     />
   );
 }

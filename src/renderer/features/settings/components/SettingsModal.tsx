@@ -1,5 +1,5 @@
 import { Button, Group, Kbd, Modal, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconAdjustments, IconLogout, IconRoute, IconSparkles, IconTags } from '@tabler/icons-react';
+import { IconAdjustments, IconBolt, IconLogout, IconRoute, IconSparkles, IconTags } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT, type LanguagePreference } from '../../../i18n';
 
@@ -22,6 +22,8 @@ export interface SettingsModalProps {
   labels?: ReactNode;
   sorting?: ReactNode;
   rules?: ReactNode;
+  /** The workspace's quick replies; where there is a gateway. */
+  replies?: ReactNode;
 }
 
 function Setting({ label, children }: { label: string; children: ReactNode }) {
@@ -100,7 +102,7 @@ export function SettingsModal(props: SettingsModalProps) {
       )}
     </Stack>
   );
-  const tabbed = Boolean(props.labels || props.sorting || props.rules);
+  const tabbed = Boolean(props.labels || props.sorting || props.rules || props.replies);
   return (
     <Modal
       opened={props.opened}
@@ -131,11 +133,17 @@ export function SettingsModal(props: SettingsModalProps) {
                 {t('rules.title')}
               </Tabs.Tab>
             )}
+            {props.replies && (
+              <Tabs.Tab value="replies" leftSection={<IconBolt size={14} />}>
+                {t('replies.title')}
+              </Tabs.Tab>
+            )}
           </Tabs.List>
           <Tabs.Panel value="general">{general}</Tabs.Panel>
           {props.labels && <Tabs.Panel value="labels">{props.labels}</Tabs.Panel>}
           {props.sorting && <Tabs.Panel value="sorting">{props.sorting}</Tabs.Panel>}
           {props.rules && <Tabs.Panel value="rules">{props.rules}</Tabs.Panel>}
+          {props.replies && <Tabs.Panel value="replies">{props.replies}</Tabs.Panel>}
         </Tabs>
       ) : (
         general
