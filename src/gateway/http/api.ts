@@ -37,6 +37,7 @@ export interface ApiOptions {
 const ReplyBodySchema = z.strictObject({
   text: SendInputSchema.shape.text,
   clientId: SendInputSchema.shape.clientId.optional(),
+  quickReplyId: SendInputSchema.shape.quickReplyId,
 });
 
 const SandboxBodySchema = z.strictObject({
@@ -118,7 +119,13 @@ export function createApi(options: ApiOptions) {
       async handle({ req, agent, param }) {
         const input = await body(req, ReplyBodySchema);
         const clientId = input.clientId ?? `api_${randomBytes(12).toString('base64url')}`;
-        const result = await inbox.reply({ agentId: agent.id, threadId: param, clientId, text: input.text });
+        const result = await inbox.reply({
+          agentId: agent.id,
+          threadId: param,
+          clientId,
+          text: input.text,
+          ...(input.quickReplyId && { quickReplyId: input.quickReplyId }),
+        });
         if (!result.ok) throw new HttpError(result.error === UNKNOWN_THREAD ? 404 : 409, result.error);
         return { status: result.value.created ? 201 : 200, body: { ok: true, message: result.value.message } };
       },

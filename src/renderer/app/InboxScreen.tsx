@@ -224,6 +224,7 @@ export function InboxScreen() {
         onSignOut={platform.kind === 'web' ? () => platform.forgetToken() : null}
         modKey={modKey}
         channels={{ load: channelStatus, credentials, now }}
+        previewThreadId={selectedId}
       />
     </AppShell>
   );

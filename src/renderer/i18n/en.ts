@@ -485,6 +485,8 @@ export const en = {
   'replies.usedByMe': { one: 'Used {count} time by you', other: 'Used {count} times by you' },
   'replies.resolveBadge': 'Send and resolve',
   'replies.import': 'Import',
+  'replies.previewWith': 'Previews use {name}’s conversation and latest order.',
+  'replies.previewSample': 'Previews use sample values: open a conversation first to preview with its customer.',
   'replies.export': 'Export',
   'replies.import.failed': 'The file was not imported',
   'replies.import.notJson': 'The file is not JSON.',

@@ -487,6 +487,9 @@ export const fr: Dictionary = {
   'replies.usedByMe': { one: '{count} utilisation par vous', other: '{count} utilisations par vous' },
   'replies.resolveBadge': 'Envoyer et résoudre',
   'replies.import': 'Importer',
+  'replies.previewWith': 'Les aperçus utilisent la conversation de {name} et sa dernière commande.',
+  'replies.previewSample':
+    'Les aperçus utilisent des valeurs d’exemple : ouvrez d’abord une conversation pour voir son client.',
   'replies.export': 'Exporter',
   'replies.import.failed': 'Le fichier n’a pas été importé',
   'replies.import.notJson': 'Le fichier n’est pas du JSON.',

@@ -5,7 +5,7 @@ import type { Message, Thread } from '../../../src/core';
 import { startGateway, type RunningGateway } from '../../../src/gateway';
 import { GATEWAY_VERSION } from '../../../src/gateway/version';
 import { tempDir, writeResources } from '../fixtures';
-import { rawRequest } from '../helpers';
+import { connect, pullPage, rawRequest } from '../helpers';
 
 const TOKEN = 'http-test-admin-token-0123456789';
 const SECRET = 'the-secret-outside-the-static-folder';
@@ -119,6 +119,26 @@ describe('the REST API and the static renderer', () => {
     expect(again.json['message']).toEqual(first.json['message']);
     const listed = (await api('GET', '/api/threads/th_demo_1/messages')).json['messages'] as Message[];
     expect(listed.filter((m) => m.text === 'Once only')).toHaveLength(1);
+  });
+
+  it('a reply sent with a quick reply’s id counts its use and applies its labels, as from the app', async () => {
+    const socket = await connect(gateway.url, TOKEN);
+    try {
+      const { events } = await pullPage(socket, { after: 0, limit: 5000 });
+      const delivery = events
+        .flatMap((e) => (e.type === 'quickreply.upserted' ? [e.reply] : []))
+        .find((r) => r.shortcut === 'livraison');
+      expect(delivery?.labels).toEqual(['lbl_delivery']);
+      const sent = await api('POST', '/api/threads/th_demo_2/messages', {
+        text: 'Votre commande part sous 48 h.',
+        quickReplyId: delivery!.id,
+      });
+      expect(sent.status).toBe(201);
+      const threads = (await api('GET', '/api/threads')).json['threads'] as Thread[];
+      expect(threads.find((t) => t.id === 'th_demo_2')?.labels).toContain('lbl_delivery');
+    } finally {
+      socket.close();
+    }
   });
 
   it('answers 400 for a body that is not JSON or not the right shape, changing nothing', async () => {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createQuickReplySearch,
+  type Contact,
   type Locale,
   type Message,
   type OrderSummary,
@@ -25,7 +26,7 @@ const ORDER_WAIT_MS = 1500;
  */
 const orders = new WeakMap<object, Map<string, Promise<OrderSummary | null | undefined>>>();
 
-function latestOrder(sync: SyncEngine, threadId: string): Promise<OrderSummary | null | undefined> {
+export function latestOrder(sync: SyncEngine, threadId: string): Promise<OrderSummary | null | undefined> {
   let cache = orders.get(sync);
   if (!cache) orders.set(sync, (cache = new Map()));
   const known = cache.get(threadId);
@@ -48,6 +49,34 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
     timer = setTimeout(() => resolve(undefined), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The customer and latest order of a conversation, for previews outside the reply box (settings): undefined
+ * while loading or when there is no such conversation.
+ */
+export function useConversationFacts(
+  threadId: string | null,
+): { contact: Contact; order: OrderSummary | null | undefined } | undefined {
+  const { db, sync } = useServices();
+  const contact = useLiveQuery(async () => {
+    const thread = threadId ? await db.threads.get(threadId) : undefined;
+    return thread ? db.contacts.get(thread.contactId) : undefined;
+  }, [db, threadId]);
+  const [order, setOrder] = useState<OrderSummary | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setOrder(undefined);
+    if (threadId) {
+      void latestOrder(sync, threadId).then((value) => {
+        if (live) setOrder(value);
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [sync, threadId]);
+  return contact ? { contact, order } : undefined;
 }
 
 /** Quick replies for one conversation's reply box; null while the replies are loading or there are none. */

@@ -21,6 +21,8 @@ export interface SettingsDialogProps {
     credentials: ChannelCredentialsApi | null;
     now: number;
   } | null;
+  /** The conversation open behind the dialog: quick-reply previews fill in its values. */
+  previewThreadId?: string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface SettingsDialogProps {
  * app is connected to a gateway (its services are provided), the labels, the classifier, the rules and the quick
  * replies.
  */
-export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }: SettingsDialogProps) {
+export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels, previewThreadId }: SettingsDialogProps) {
   const { preference, setPreference } = useI18n();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const sortable = useOptionalServices() !== null && opened;
@@ -47,7 +49,7 @@ export function SettingsDialog({ opened, onClose, onSignOut, modKey, channels }:
       labels={sortable ? <LabelsSection /> : null}
       sorting={sortable ? <SortingSection /> : null}
       rules={sortable ? <RulesSection /> : null}
-      replies={sortable ? <QuickRepliesSection /> : null}
+      replies={sortable ? <QuickRepliesSection previewThreadId={previewThreadId ?? null} /> : null}
     />
   );
 }

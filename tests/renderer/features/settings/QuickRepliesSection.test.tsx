@@ -86,6 +86,41 @@ describe('Settings → Quick replies', () => {
     await screen.findByRole('button', { name: 'New quick reply' });
   });
 
+  it('previews with the open conversation’s customer and latest order when there is one', async () => {
+    const actions = fakeActions();
+    const { user } = render(
+      <QuickRepliesPanel
+        replies={LIVE}
+        labels={[]}
+        actions={actions}
+        agentId="agent-1"
+        agentName="Camille"
+        business={null}
+        preview={{
+          contact: {
+            id: 'ct1',
+            name: 'Zoé Lambert',
+            channel: 'whatsapp',
+            handle: '+33655501234',
+            email: null,
+            phone: null,
+            locale: 'fr',
+            createdAt: 0,
+          },
+          order: null,
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'New quick reply' }));
+    expect(screen.getByText('Previews use Zoé Lambert’s conversation and latest order.')).toBeTruthy();
+    await user.type(
+      screen.getByRole('textbox', { name: 'Text in French' }),
+      'Bonjour {{{{contact.first_name}}, commande {{{{order.number | "?"}}',
+    );
+    // Her name, and no order: the fallback, not the sample order.
+    expect(screen.getByTestId('reply-preview-fr').textContent).toBe('Bonjour Zoé, commande ?');
+  });
+
   it('points at a template error with its line and column, and shows the gateway’s refusal', async () => {
     const { user, actions } = setup({
       save: vi.fn(async () => ({ ok: false as const, error: 'the shortcut “bonjour” is taken' })),

@@ -21,8 +21,10 @@ import {
   QuickReplyDraftSchema,
   renderTemplate,
   type Business,
+  type Contact,
   type Label,
   type Locale,
+  type OrderSummary,
   type QuickReply,
   type QuickReplyDraft,
   type Result,
@@ -39,6 +41,7 @@ import {
 import { useLiveLabels } from '../../../data/sorting';
 import { useT } from '../../../i18n';
 import { valuesOf } from '../../composer/quickReplies';
+import { useConversationFacts } from '../../composer/useQuickReplyKit';
 import { Loading } from './LoadStatus';
 import classes from './Settings.module.css';
 
@@ -76,8 +79,12 @@ const downloadFile: Download = (fileName, json) => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
 
-/** Settings → Quick replies: the workspace's replies, shared through the gateway. */
-export function QuickRepliesSection() {
+/**
+ * Settings → Quick replies: the workspace's replies, shared through the gateway. Previews fill templates with the
+ * conversation open behind the dialog (its customer and latest order), or sample values when none is.
+ */
+export function QuickRepliesSection({ previewThreadId = null }: { previewThreadId?: string | null }) {
+  const preview = useConversationFacts(previewThreadId);
   const replies = useQuickReplies();
   const labels = useLiveLabels();
   const actions = useQuickReplyActions();
@@ -91,8 +98,15 @@ export function QuickRepliesSection() {
       agentId={agent?.id ?? null}
       agentName={agent?.name ?? null}
       business={business}
+      preview={preview}
     />
   );
+}
+
+/** A real conversation to preview with: its customer and latest order (null: none; undefined: not known). */
+export interface PreviewFacts {
+  contact: Contact;
+  order: OrderSummary | null | undefined;
 }
 
 export interface QuickRepliesPanelProps {
@@ -103,6 +117,7 @@ export interface QuickRepliesPanelProps {
   agentId: string | null;
   agentName?: string | null;
   business?: Business | null;
+  preview?: PreviewFacts;
   download?: Download;
 }
 
@@ -158,6 +173,7 @@ export function QuickRepliesPanel(props: QuickRepliesPanelProps) {
           actions={actions}
           agentName={props.agentName ?? null}
           business={props.business ?? null}
+          preview={props.preview}
           onCancel={() => setEditing(null)}
           onSaved={() => setEditing(null)}
         />
@@ -364,12 +380,15 @@ interface EditorProps {
   actions: QuickReplyActions;
   agentName: string | null;
   business: Business | null;
+  preview?: PreviewFacts;
   onCancel(): void;
   onSaved(reply: QuickReply): void;
 }
 
-function QuickReplyEditor({ draft, labels, actions, agentName, business, onCancel, onSaved }: EditorProps) {
+function QuickReplyEditor({ draft, labels, actions, agentName, business, preview, onCancel, onSaved }: EditorProps) {
   const t = useT();
+  const contact = preview?.contact ?? SAMPLE_CONTACT;
+  const order = preview ? (preview.order ?? null) : SAMPLE_ORDER;
   const [shortcut, setShortcut] = useState(draft.shortcut);
   const [title, setTitle] = useState(draft.title);
   const [bodies, setBodies] = useState<Record<Locale, string>>({
@@ -434,12 +453,12 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, onCance
           maxLength={80}
         />
       </Group>
+      <Text size="xs" c="dimmed">
+        {preview ? t('replies.previewWith', { name: preview.contact.name }) : t('replies.previewSample')}
+      </Text>
       {LOCALES.map((language) => {
         const body = bodies[language];
-        const values = valuesOf(
-          { contact: SAMPLE_CONTACT, agentName: agentName ?? 'Alex', business, order: SAMPLE_ORDER },
-          language,
-        );
+        const values = valuesOf({ contact, agentName: agentName ?? 'Alex', business, order }, language);
         const rendered = body.trim() ? renderTemplate(body, values, language) : null;
         return (
           <Stack key={language} gap={4}>
