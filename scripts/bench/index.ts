@@ -18,101 +18,102 @@ const ms = (x: number): string => `${Math.round(x)} ms`;
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 const rate = (x: number): string => `${Math.round(x).toLocaleString('en-US')}/s`;
 
+/** The sections, in order; `--only <name>` runs one (the browser is launched only for those that need it). */
+const SECTIONS = ['replica', 'startup', 'webhooks', 'sorting', 'picker'] as const;
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  // `--only sorting` runs section 4 alone (Node only, no browser).
-  const only = process.argv[process.argv.indexOf('--only') + 1];
-  if (process.argv.includes('--only') && only === 'sorting') {
-    console.log('4. Sorting at ingest');
-    console.log(formatSortingFigures(await benchSorting(quick ? 500 : 3000)));
-    return;
+  const at = process.argv.indexOf('--only');
+  const only = at >= 0 ? process.argv[at + 1] : undefined;
+  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
+    throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
   }
-  if (process.argv.includes('--only') && only === 'picker') {
-    console.log('5. Quick-reply picker');
-    console.log(formatPickerFigures(benchPicker()));
-    return;
-  }
+  const wants = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
   const messages = quick ? 20_000 : 200_000;
   const threads = quick ? 1_000 : 10_000;
-  const browser = await launchChromium();
-  const version = browser.version();
+  const results: Record<string, unknown> = { at: new Date().toISOString(), quick };
+  const browser = wants('replica') || wants('startup') ? await launchChromium() : null;
   try {
-    console.log(`Chromium ${version}, ${cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`);
-
-    console.log('\n1. Replica writes: the sync apply path vs raw Dexie bulkPut, same run, same schema');
-    const rounds = quick ? 1 : 3;
-    const { replica, replay } = await withBenchPage(browser, async (page, origin) => {
-      const replica = await benchReplica(page, messages, rounds);
-      for (const r of [replica.messagesOnly, replica.withThreads]) {
-        console.log(
-          `  ${r.label}: raw bulkPut ${rate(r.rawPerSec)} (median of ${ms(median(r.rawMs))}), ` +
-            `sync apply ${rate(r.applyPerSec)} (${ms(median(r.applyMs))}); ratio ${pct(r.ratio)}`,
-        );
-      }
-      const replay = await benchGatewayReplay(page, origin, { threads, messages }, rounds);
-      console.log(
-        `  replay from a gateway (${replay.messages} messages, ${replay.threads} threads; sync engine, no UI): ` +
-          `${ms(median(replay.replayMs))}, ${rate(replay.replayPerSec)}; ` +
-          `${pct(replay.replayPerSec / replica.messagesOnly.rawPerSec)} of raw bulkPut`,
-      );
-      return { replica, replay };
-    });
-
-    console.log('\n2. Page load to the first rendered inbox');
-    const runs: StartupFigures[] = [];
-    runs.push(await benchStartup(browser, { label: 'demo shop', seed: null, coldRuns: 3, warmRuns: 5 }));
-    runs.push(
-      await benchStartup(browser, {
-        label: `${threads} conversations`,
-        seed: { threads, messages },
-        coldRuns: 1,
-        warmRuns: 5,
-      }),
+    if (browser) results['chromium'] = browser.version();
+    console.log(
+      `${browser ? `Chromium ${browser.version()}, ` : ''}${cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`,
     );
-    for (const r of runs) {
-      console.log(
-        `  ${r.label} (${r.threads} threads, ${r.messages} messages): warm ${ms(median(r.warmFirstRowMs))} [${r.warmFirstRowMs.map(ms).join(', ')}]; ` +
-          `first launch ${ms(median(r.coldFirstRowMs))}; full replay ${ms(median(r.coldFullSyncMs))} (${rate(r.messages / (median(r.coldFullSyncMs) / 1000))} messages)`,
+
+    if (browser && wants('replica')) {
+      console.log('\n1. Replica writes: the sync apply path vs raw Dexie bulkPut, same run, same schema');
+      const rounds = quick ? 1 : 3;
+      Object.assign(
+        results,
+        await withBenchPage(browser, async (page, origin) => {
+          const replica = await benchReplica(page, messages, rounds);
+          for (const r of [replica.messagesOnly, replica.withThreads]) {
+            console.log(
+              `  ${r.label}: raw bulkPut ${rate(r.rawPerSec)} (median of ${ms(median(r.rawMs))}), ` +
+                `sync apply ${rate(r.applyPerSec)} (${ms(median(r.applyMs))}); ratio ${pct(r.ratio)}`,
+            );
+          }
+          const replay = await benchGatewayReplay(page, origin, { threads, messages }, rounds);
+          console.log(
+            `  replay from a gateway (${replay.messages} messages, ${replay.threads} threads; sync engine, no UI): ` +
+              `${ms(median(replay.replayMs))}, ${rate(replay.replayPerSec)}; ` +
+              `${pct(replay.replayPerSec / replica.messagesOnly.rawPerSec)} of raw bulkPut`,
+          );
+          return { replica, replay };
+        }),
       );
     }
 
-    console.log(
-      '\n3. Webhook acknowledgement: a gateway answering signed WhatsApp webhooks (durable insert before the 200)',
-    );
-    const webhooks = await benchWebhooks({ quick, log: (line) => console.log(line) });
-    console.log(formatWebhookFigures(webhooks));
+    if (browser && wants('startup')) {
+      console.log('\n2. Page load to the first rendered inbox');
+      const runs: StartupFigures[] = [];
+      runs.push(await benchStartup(browser, { label: 'demo shop', seed: null, coldRuns: 3, warmRuns: 5 }));
+      runs.push(
+        await benchStartup(browser, {
+          label: `${threads} conversations`,
+          seed: { threads, messages },
+          coldRuns: 1,
+          warmRuns: 5,
+        }),
+      );
+      for (const r of runs) {
+        console.log(
+          `  ${r.label} (${r.threads} threads, ${r.messages} messages): warm ${ms(median(r.warmFirstRowMs))} [${r.warmFirstRowMs.map(ms).join(', ')}]; ` +
+            `first launch ${ms(median(r.coldFirstRowMs))}; full replay ${ms(median(r.coldFullSyncMs))} (${rate(r.messages / (median(r.coldFullSyncMs) / 1000))} messages)`,
+        );
+      }
+      results['startup'] = runs;
+    }
 
-    console.log('\n4. Sorting at ingest: the same customer messages ingested with and without sorting');
-    const sorting = await benchSorting(quick ? 500 : 3000);
-    console.log(formatSortingFigures(sorting));
+    if (wants('webhooks')) {
+      console.log(
+        '\n3. Webhook acknowledgement: a gateway answering signed WhatsApp webhooks (durable insert before the 200)',
+      );
+      const webhooks = await benchWebhooks({ quick, log: (line) => console.log(line) });
+      console.log(formatWebhookFigures(webhooks));
+      results['webhooks'] = webhooks;
+    }
 
-    console.log('\n5. Quick-reply picker: filtering per keystroke over 2,000 replies (the core search, Node)');
-    const picker = benchPicker();
-    console.log(formatPickerFigures(picker));
+    if (wants('sorting')) {
+      console.log('\n4. Sorting at ingest: the same customer messages ingested with and without sorting');
+      const sorting = await benchSorting(quick ? 500 : 3000);
+      console.log(formatSortingFigures(sorting));
+      results['sorting'] = sorting;
+    }
+
+    if (wants('picker')) {
+      console.log('\n5. Quick-reply picker: filtering per keystroke over 2,000 replies (the core search, Node)');
+      const picker = benchPicker();
+      console.log(formatPickerFigures(picker));
+      results['picker'] = picker;
+    }
 
     const out = join(__dirname, '..', '..', 'test-results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(
-      join(out, 'bench.json'),
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          chromium: version,
-          quick,
-          replica,
-          replay,
-          startup: runs,
-          webhooks,
-          sorting,
-          picker,
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nRaw figures: test-results/bench.json`);
+    const file = only ? `bench-${only}.json` : 'bench.json';
+    writeFileSync(join(out, file), JSON.stringify(results, null, 2));
+    console.log(`\nRaw figures: test-results/${file}`);
   } finally {
-    await browser.close();
+    await browser?.close();
   }
 }
 

@@ -15,11 +15,23 @@ import type { ComptoirDb } from '../db/schema';
  */
 export async function applyEvents(db: ComptoirDb, events: readonly SyncEvent[], cursor: number): Promise<number> {
   if (events.length === 0) return cursor;
-  const tables = [db.threads, db.messages, db.contacts, db.labels, db.activity, db.replies, db.meta];
+  // Folded before the transaction so it spans only the tables this batch writes: a catch-up page of messages
+  // and threads does not lock (and pay for) labels, history and quick replies. Inside, a cursor another tab moved
+  // further folds again from there, which only drops events, so the tables still cover it.
+  const folded = reduceBatch(events, cursor);
+  const touched = [
+    [folded.contacts, db.contacts],
+    [folded.threads, db.threads],
+    [folded.messages, db.messages],
+    [folded.labels, db.labels],
+    [folded.activity, db.activity],
+    [folded.replies, db.replies],
+  ] as const;
+  const tables = [db.meta, ...touched.filter(([rows]) => rows.length > 0).map(([, table]) => table)];
   return db.transaction('rw', tables, async () => {
     const stored = cursorOf((await db.meta.get('cursor'))?.value);
     const from = Math.max(cursor, stored);
-    const batch = reduceBatch(events, from);
+    const batch = from === cursor ? folded : reduceBatch(events, from);
     if (batch.lastSeq === from) return from;
     const writes: Promise<unknown>[] = [db.meta.put({ key: 'cursor', value: batch.lastSeq })];
     if (batch.contacts.length > 0) writes.push(db.contacts.bulkPut(batch.contacts));
