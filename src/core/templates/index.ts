@@ -1,3 +1,4 @@
 export * from './model';
 export * from './language';
 export * from './search';
+export * from './whatsapp';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocaleSchema } from '../model/contact';
+import { TEMPLATE_VARIABLES } from './language';
 
 /**
  * A quick reply: one answer an agent inserts with `/shortcut`, written once per language. Variables in its body
@@ -27,6 +28,17 @@ export const TemplateUsageSchema = z.object({
   lastUsedAt: z.number().int(),
 });
 
+/**
+ * The WhatsApp approved template that says the same thing outside the 24-hour window: its {{1}}, {{2}}... take the
+ * values of these variables, in order.
+ */
+export const WhatsAppMappingSchema = z.object({
+  name: z.string().trim().min(1, 'a template name is needed').max(512),
+  language: z.string().trim().min(2, 'a language code such as fr or en_US').max(15),
+  parameters: z.array(z.enum(TEMPLATE_VARIABLES)).max(20),
+});
+export type WhatsAppMapping = z.infer<typeof WhatsAppMappingSchema>;
+
 export const QuickReplyDraftSchema = z
   .object({
     id: z.string().min(1).max(64).optional(),
@@ -42,6 +54,8 @@ export const QuickReplyDraftSchema = z
     labels: z.array(z.string().min(1).max(64)).max(10).default([]),
     /** "Send and resolve". */
     resolve: z.boolean().default(false),
+    /** The approved WhatsApp template to send instead once the 24-hour window is closed. */
+    whatsapp: WhatsAppMappingSchema.optional(),
   })
   .refine((t) => new Set(t.variants.map((v) => v.language)).size === t.variants.length, {
     message: 'one variant per language',
@@ -57,6 +71,7 @@ export const QuickReplySchema = z.object({
   attachments: z.array(TemplateAttachmentSchema),
   labels: z.array(z.string()),
   resolve: z.boolean(),
+  whatsapp: WhatsAppMappingSchema.optional(),
   /** Per agent id. */
   usage: z.record(z.string(), TemplateUsageSchema),
   createdAt: z.number().int(),

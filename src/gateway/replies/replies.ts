@@ -215,6 +215,7 @@ function merged(existing: QuickReply | null, draft: Draft, now: number): QuickRe
     attachments: draft.attachments,
     labels: [...new Set(draft.labels)],
     resolve: draft.resolve,
+    ...(draft.whatsapp ? { whatsapp: draft.whatsapp } : {}),
     usage: existing?.usage ?? {},
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
@@ -222,7 +223,7 @@ function merged(existing: QuickReply | null, draft: Draft, now: number): QuickRe
 }
 
 const content = (r: QuickReply) =>
-  JSON.stringify([r.shortcut, r.title, r.variants, r.attachments, r.labels, r.resolve]);
+  JSON.stringify([r.shortcut, r.title, r.variants, r.attachments, r.labels, r.resolve, r.whatsapp ?? null]);
 const sameContent = (a: QuickReply, b: QuickReply) => content(a) === content(b);
 
 function entry(index: number, input: unknown): string {

@@ -48,6 +48,15 @@ export function replyDraftOf(reply: QuickReply | QuickReplyDraft): QuickReplyDra
     attachments: reply.attachments ?? [],
     labels: reply.labels ?? [],
     resolve: reply.resolve ?? false,
+    ...(reply.whatsapp
+      ? {
+          whatsapp: {
+            name: reply.whatsapp.name,
+            language: reply.whatsapp.language,
+            parameters: [...reply.whatsapp.parameters],
+          },
+        }
+      : {}),
   };
   return reply.id ? { id: reply.id, ...draft } : draft;
 }

@@ -226,6 +226,34 @@ describe('quick replies on the gateway', () => {
     expect(await head()).toBe(after);
   });
 
+  it('stores and returns the WhatsApp template mapping, saved or imported, and drops it when removed', async () => {
+    const whatsapp: QuickReplyDraft['whatsapp'] = {
+      name: 'order_update',
+      language: 'fr',
+      parameters: ['contact.first_name', 'order.number'],
+    };
+    const created = valueOf(await save(draft('wa-map', { whatsapp }))).reply;
+    expect(created.whatsapp).toEqual(whatsapp);
+    expect((await getQuickReply(store.sql, created.id))?.whatsapp).toEqual(whatsapp);
+    const bad = { ...whatsapp!, parameters: ['contact.age'] } as unknown as QuickReplyDraft['whatsapp'];
+    expect(await save(draft('wa-bad', { whatsapp: bad }))).toMatchObject({ ok: false });
+    clock += 1000;
+    const changed: QuickReplyDraft['whatsapp'] = { ...whatsapp!, parameters: ['order.number'] };
+    expect(valueOf(await save({ ...draft('wa-map'), id: created.id, whatsapp: changed })).reply.whatsapp).toEqual(
+      changed,
+    );
+    clock += 1000;
+    const removed = valueOf(await save({ ...draft('wa-map'), id: created.id })).reply;
+    expect(removed.whatsapp).toBeUndefined();
+    expect((await getQuickReply(store.sql, created.id))?.whatsapp).toBeUndefined();
+    clock += 1000;
+    expect(valueOf(await run('replies:import', { replies: [draft('wa-map', { whatsapp })] }))).toEqual({
+      created: 0,
+      updated: 1,
+    });
+    expect((await getQuickReply(store.sql, created.id))?.whatsapp).toEqual(whatsapp);
+  });
+
   it('counts an agent’s use once per client id, and applies the reply’s labels and "resolve" with the message', async () => {
     const { label } = valueOf(
       await run<{ label: { id: string } }>('labels:create', { name: 'Soon gone', color: 'blue' }),

@@ -1,14 +1,16 @@
 import { Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import type { Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import type { Message, Thread } from '../../../core';
 import { useConnection, useInboxActions } from '../../data/hooks';
+import { useQuickReplies } from '../../data/quickReplies';
 import { useTemplates } from '../../data/templates';
 import { useT } from '../../i18n';
 import { Composer } from './components/Composer';
 import classes from './components/Composer.module.css';
 import { QuotePreview } from './components/QuotePreview';
+import type { QuickReplyKit } from './components/Composer';
 import { TemplateComposer } from './components/TemplateComposer';
 import { WindowNotice } from './components/WindowNotice';
 import { composerWindow } from './replyWindow';
@@ -28,18 +30,25 @@ export interface ReplyBoxProps {
   inputRef?: Ref<HTMLTextAreaElement>;
 }
 
-function TemplateReply({ threadId, hint }: { threadId: string; hint: string | null }) {
+function TemplateReply({ threadId, hint, kit }: { threadId: string; hint: string | null; kit: QuickReplyKit | null }) {
   const t = useT();
   const actions = useInboxActions();
   const templates = useTemplates(threadId, actions.templates);
+  const replies = useQuickReplies();
+  const quickReplies = useMemo(
+    () => (kit && replies ? { replies, locale: kit.locale, valuesFor: kit.valuesFor, prepare: kit.prepare } : null),
+    [kit, replies],
+  );
   return (
     <TemplateComposer
       key={threadId}
       templates={templates}
       hint={hint}
-      onSend={(text, template) => {
+      quickReplies={quickReplies}
+      onSend={(text, template, meta) => {
+        // The quick reply it was made from travels with it: its use counts and its labels apply.
         actions
-          .send(threadId, text, { template })
+          .send(threadId, text, { template, ...(meta?.quickReplyId ? { quickReplyId: meta.quickReplyId } : {}) })
           .catch((error: unknown) =>
             notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),
           );
@@ -62,7 +71,7 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
   const rules = composerWindow(thread, messages, now);
   const quickReplies = useQuickReplyKit(thread, messages);
 
-  if (rules?.state === 'template') return <TemplateReply threadId={threadId} hint={hint} />;
+  if (rules?.state === 'template') return <TemplateReply threadId={threadId} hint={hint} kit={quickReplies} />;
   const closed = rules?.state === 'closed';
   const quote = replyTo && replyTo.threadId === threadId && !closed ? replyTo : null;
   return (

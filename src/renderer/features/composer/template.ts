@@ -32,6 +32,6 @@ export function templateSend(
 }
 
 /** One value per template, stable across renders: name and language together identify an approved template. */
-export function templateKey(template: MessageTemplate): string {
+export function templateKey(template: Pick<MessageTemplate, 'name' | 'language'>): string {
   return `${template.name}\u0000${template.language}`;
 }

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Message, MessageTemplate, Thread } from '../../../../src/core';
 import { ReplyBox } from '../../../../src/renderer/features/composer/ReplyBox';
 import { sendInputOf } from '../../../../src/renderer/sync/outbox';
-import { DAY, HOUR, message, MINUTE, NOW, thread } from '../../test-utils/fixtures';
+import { contact, DAY, HOUR, message, MINUTE, NOW, thread } from '../../test-utils/fixtures';
 import { render, screen, waitFor, within } from '../../test-utils/render';
 import { fakeServices, type CommandHandler } from '../../test-utils/services';
+import { ORDER, REPLIES } from './quickReplyFixtures';
 
 const TEMPLATES: MessageTemplate[] = [
   {
@@ -155,6 +156,74 @@ describe('the template form after WhatsApp’s 24 hours', () => {
     await user.click(await screen.findByRole('combobox', { name: 'Template' }));
     await user.click(await screen.findByRole('option', { name: 'hello · en' }));
     // No parameter: ready to send as is.
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveProperty('disabled', false);
+  });
+
+  it('offers the quick replies mapped to an approved template, fills their parameters and sends with quickReplyId', async () => {
+    const { user, db } = setup('whatsapp', 'whatsapp-cloud', 25 * HOUR, async (name) => {
+      if (name === 'templates:list') return { ok: true, value: { templates: TEMPLATES } };
+      if (name === 'orders:latest') return { ok: true, value: { order: ORDER } };
+      return { ok: false, error: 'no' };
+    });
+    await db.contacts.put(contact());
+    await db.replies.bulkPut([
+      ...REPLIES.map((r) =>
+        r.id === 'qr-delivery'
+          ? {
+              ...r,
+              whatsapp: {
+                name: 'order_update',
+                language: 'fr',
+                parameters: ['contact.first_name' as const, 'order.number' as const],
+              },
+            }
+          : r,
+      ),
+      // Its template is not approved for this number: not offered.
+      { ...REPLIES[2]!, whatsapp: { name: 'refund_sent', language: 'fr', parameters: [] } },
+    ]);
+    await screen.findByRole('button', { name: 'Send template' });
+    await user.click(screen.getByRole('combobox', { name: 'Template' }));
+    expect(await screen.findByRole('option', { name: '/livraison · Delivery times' })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /rembourse/ })).toBeNull();
+    expect(screen.getByRole('option', { name: 'order_update · fr' })).toBeTruthy();
+    await user.click(screen.getByRole('option', { name: '/livraison · Delivery times' }));
+
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Parameter 2/ })).toHaveProperty('value', '1042'));
+    expect(screen.getByRole('textbox', { name: /Parameter 1/ })).toHaveProperty('value', 'Amélie');
+    expect(screen.getByTestId('template-preview').textContent).toBe('Bonjour Amélie, votre commande 1042 est partie.');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [entry] = await db.outbox.toArray();
+    expect(sendInputOf(entry!)).toEqual({
+      clientId: entry!.clientId,
+      threadId: 't1',
+      text: 'Bonjour Amélie, votre commande 1042 est partie.',
+      template: { name: 'order_update', language: 'fr', parameters: ['Amélie', '1042'] },
+      quickReplyId: 'qr-delivery',
+    });
+  });
+
+  it('leaves a mapped parameter without value empty for the agent to type', async () => {
+    const { user, db } = setup('whatsapp', 'whatsapp-cloud', 25 * HOUR, async (name) => {
+      if (name === 'templates:list') return { ok: true, value: { templates: TEMPLATES } };
+      if (name === 'orders:latest') return { ok: true, value: { order: null } };
+      return { ok: false, error: 'no' };
+    });
+    await db.contacts.put(contact());
+    await db.replies.put({
+      ...REPLIES[1]!,
+      whatsapp: { name: 'order_update', language: 'fr', parameters: ['contact.first_name', 'order.number'] },
+    });
+    await screen.findByRole('button', { name: 'Send template' });
+    await user.click(screen.getByRole('combobox', { name: 'Template' }));
+    await user.click(await screen.findByRole('option', { name: '/livraison · Delivery times' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Parameter 1/ })).toHaveProperty('value', 'Amélie'));
+    const second = screen.getByRole('textbox', { name: /Parameter 2/ });
+    expect(second).toHaveProperty('value', '');
+    expect(screen.getByRole('button', { name: 'Send template' })).toHaveProperty('disabled', true);
+    await user.type(second, 'n°7');
     expect(screen.getByRole('button', { name: 'Send template' })).toHaveProperty('disabled', false);
   });
 

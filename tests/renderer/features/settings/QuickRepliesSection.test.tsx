@@ -141,6 +141,28 @@ describe('Settings → Quick replies', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('the shortcut “bonjour” is taken');
   });
 
+  it('saves the WhatsApp template a reply maps its variables to, and removes a parameter', async () => {
+    const { user, actions } = setup();
+    await user.click(screen.getByRole('button', { name: 'Edit Delivery times' }));
+    const part = screen.getByRole('group', { name: 'WhatsApp template (outside the 24-hour window)' });
+    await user.type(within(part).getByRole('textbox', { name: 'Template name' }), 'order_update');
+    await user.type(within(part).getByRole('textbox', { name: 'Template language' }), 'fr');
+    await user.click(within(part).getByRole('button', { name: 'Add a parameter' }));
+    await user.click(within(part).getByRole('button', { name: 'Add a parameter' }));
+    await user.click(within(part).getByRole('button', { name: 'Add a parameter' }));
+    await user.click(within(part).getByRole('combobox', { name: 'Parameter 2' }));
+    await user.click(await screen.findByRole('option', { name: '{{order.number}}' }));
+    await user.click(within(part).getByRole('button', { name: 'Remove parameter 3' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(actions.save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'qr-delivery',
+        shortcut: 'livraison',
+        whatsapp: { name: 'order_update', language: 'fr', parameters: ['contact.first_name', 'order.number'] },
+      }),
+    );
+  });
+
   it('duplicates a reply as a new draft', async () => {
     const { user, actions } = setup();
     await user.click(screen.getByRole('button', { name: 'Duplicate Greeting' }));

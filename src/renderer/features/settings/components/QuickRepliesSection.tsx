@@ -6,6 +6,7 @@ import {
   FileButton,
   Group,
   MultiSelect,
+  Select,
   Stack,
   Switch,
   Text,
@@ -13,13 +14,14 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconCopy, IconDownload, IconPencil, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconCopy, IconDownload, IconPencil, IconPlus, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import {
   describeIssues,
   parseTemplate,
   QuickReplyDraftSchema,
   renderTemplate,
+  TEMPLATE_VARIABLES,
   type Business,
   type Contact,
   type Label,
@@ -28,6 +30,7 @@ import {
   type QuickReply,
   type QuickReplyDraft,
   type Result,
+  type TemplateVariable,
 } from '../../../../core';
 import { useConnection } from '../../../data/hooks';
 import {
@@ -397,6 +400,9 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
   });
   const [chosenLabels, setChosenLabels] = useState<string[]>(draft.labels ?? []);
   const [resolve, setResolve] = useState(draft.resolve ?? false);
+  const [waName, setWaName] = useState(draft.whatsapp?.name ?? '');
+  const [waLanguage, setWaLanguage] = useState(draft.whatsapp?.language ?? '');
+  const [waParameters, setWaParameters] = useState<TemplateVariable[]>(draft.whatsapp?.parameters ?? []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -409,6 +415,10 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
     attachments: draft.attachments ?? [],
     labels: chosenLabels,
     resolve,
+    // No name, no language and no parameter: the reply has no WhatsApp template.
+    ...(waName.trim() || waLanguage.trim() || waParameters.length > 0
+      ? { whatsapp: { name: waName.trim(), language: waLanguage.trim(), parameters: waParameters } }
+      : {}),
   };
 
   const save = async () => {
@@ -512,6 +522,68 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
         checked={resolve}
         onChange={(e) => setResolve(e.currentTarget.checked)}
       />
+      <Stack gap={6} role="group" aria-label={t('replies.whatsapp.title')}>
+        <Text size="sm" fw={500}>
+          {t('replies.whatsapp.title')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('replies.whatsapp.help')}
+        </Text>
+        <Group grow align="flex-start" gap="xs">
+          <TextInput
+            label={t('replies.whatsapp.name')}
+            value={waName}
+            onChange={(e) => setWaName(e.currentTarget.value)}
+            maxLength={512}
+            size="xs"
+          />
+          <TextInput
+            label={t('replies.whatsapp.language')}
+            placeholder="fr, en_US"
+            value={waLanguage}
+            onChange={(e) => setWaLanguage(e.currentTarget.value)}
+            maxLength={15}
+            size="xs"
+          />
+        </Group>
+        {waParameters.map((variable, i) => (
+          <Group key={i} gap="xs" wrap="nowrap">
+            <Select
+              size="xs"
+              style={{ flex: 1 }}
+              aria-label={t('replies.whatsapp.parameter', { n: i + 1 })}
+              leftSection={<Text size="xs" ff="monospace">{`{{${i + 1}}}`}</Text>}
+              leftSectionWidth={44}
+              data={TEMPLATE_VARIABLES.map((v) => ({ value: v, label: `{{${v}}}` }))}
+              value={variable}
+              allowDeselect={false}
+              onChange={(value) => {
+                if (!value) return;
+                setWaParameters((ps) => ps.map((p, j) => (j === i ? (value as TemplateVariable) : p)));
+              }}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('replies.whatsapp.removeParameter', { n: i + 1 })}
+              onClick={() => setWaParameters((ps) => ps.filter((_, j) => j !== i))}
+            >
+              <IconX size={14} aria-hidden />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group gap="xs">
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconPlus size={12} aria-hidden />}
+            disabled={waParameters.length >= 20}
+            onClick={() => setWaParameters((ps) => [...ps, 'contact.first_name'])}
+          >
+            {t('replies.whatsapp.addParameter')}
+          </Button>
+        </Group>
+      </Stack>
       {error && (
         <Alert color="red" variant="light" p="xs" role="alert">
           <Text size="xs" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
