@@ -1,17 +1,5 @@
 import { Loading } from './LoadStatus';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  CheckIcon,
-  ColorSwatch,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, CheckIcon, ColorSwatch, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowMerge, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LABEL_COLORS, type Label, type LabelColor, type Result } from '../../../../core';
@@ -23,6 +11,7 @@ import {
   type SortingActions,
 } from '../../../data/sorting';
 import { useT } from '../../../i18n';
+import { RowAction } from './RowAction';
 import classes from './Settings.module.css';
 
 /** A gateway refusal or a failed call, as text. */
@@ -241,39 +230,25 @@ function LabelRow({ label, count, others, actions }: RowProps) {
           )}
         </Stack>
         <Group gap={2} wrap="nowrap">
-          <Tooltip label={t('labels.edit', { name: label.name })}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('labels.edit', { name: label.name })}
-              onClick={() => setMode('edit')}
-            >
-              <IconPencil size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('labels.merge', { name: label.name })}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('labels.merge', { name: label.name })}
-              onClick={() => {
-                setInto('');
-                setMode('merge');
-              }}
-            >
-              <IconArrowMerge size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('labels.delete', { name: label.name })}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('labels.delete', { name: label.name })}
-              onClick={() => setMode('delete')}
-            >
-              <IconTrash size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            label={t('labels.edit', { name: label.name })}
+            icon={<IconPencil size={14} aria-hidden />}
+            onClick={() => setMode('edit')}
+          />
+          <RowAction
+            label={t('labels.merge', { name: label.name })}
+            icon={<IconArrowMerge size={14} aria-hidden />}
+            onClick={() => {
+              setInto('');
+              setMode('merge');
+            }}
+          />
+          <RowAction
+            label={t('labels.delete', { name: label.name })}
+            icon={<IconTrash size={14} aria-hidden />}
+            color="red"
+            onClick={() => setMode('delete')}
+          />
         </Group>
       </Group>
       {mode === 'merge' && (

@@ -12,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { IconCopy, IconDownload, IconPencil, IconPlus, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -46,6 +45,7 @@ import { useT } from '../../../i18n';
 import { valuesOf } from '../../composer/quickReplies';
 import { useConversationFacts } from '../../composer/useQuickReplyKit';
 import { Loading } from './LoadStatus';
+import { RowAction } from './RowAction';
 import classes from './Settings.module.css';
 
 const LOCALES: Locale[] = ['fr', 'en'];
@@ -323,36 +323,22 @@ function ReplyRow({ reply, agentId, actions, onEdit, onDuplicate }: RowProps) {
           </Text>
         </Stack>
         <Group gap={2} wrap="nowrap">
-          <Tooltip label={t('replies.edit', { title: reply.title })}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('replies.edit', { title: reply.title })}
-              onClick={onEdit}
-            >
-              <IconPencil size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('replies.duplicate', { title: reply.title })}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('replies.duplicate', { title: reply.title })}
-              onClick={onDuplicate}
-            >
-              <IconCopy size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('replies.delete', { title: reply.title })}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('replies.delete', { title: reply.title })}
-              onClick={() => setConfirming(true)}
-            >
-              <IconTrash size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            label={t('replies.edit', { title: reply.title })}
+            icon={<IconPencil size={14} aria-hidden />}
+            onClick={onEdit}
+          />
+          <RowAction
+            label={t('replies.duplicate', { title: reply.title })}
+            icon={<IconCopy size={14} aria-hidden />}
+            onClick={onDuplicate}
+          />
+          <RowAction
+            label={t('replies.delete', { title: reply.title })}
+            icon={<IconTrash size={14} aria-hidden />}
+            color="red"
+            onClick={() => setConfirming(true)}
+          />
         </Group>
       </Group>
       {confirming && (

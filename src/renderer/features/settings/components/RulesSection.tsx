@@ -1,5 +1,5 @@
 import { Loading, LoadFailed } from './LoadStatus';
-import { ActionIcon, Button, Group, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Agent, Label, Rule, RuleDraft } from '../../../../core';
@@ -13,6 +13,7 @@ import {
 import { useT } from '../../../i18n';
 import { RuleEditor } from './RuleEditor';
 import { ruleSummary } from './ruleSummary';
+import { RowAction } from './RowAction';
 import classes from './Settings.module.css';
 
 type Load = { state: 'loading' } | { state: 'error'; error: string } | { state: 'ready'; rules: Rule[] };
@@ -69,26 +70,17 @@ function RuleRow({ rule, summary, actions, onChanged, onDeleted, onEdit }: RowPr
           </Stack>
         </Group>
         <Group gap={2} wrap="nowrap">
-          <Tooltip label={t('rules.edit', { name: rule.name })}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('rules.edit', { name: rule.name })}
-              onClick={onEdit}
-            >
-              <IconPencil size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('rules.delete', { name: rule.name })}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('rules.delete', { name: rule.name })}
-              onClick={() => setConfirming(true)}
-            >
-              <IconTrash size={14} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
+          <RowAction
+            label={t('rules.edit', { name: rule.name })}
+            icon={<IconPencil size={14} aria-hidden />}
+            onClick={onEdit}
+          />
+          <RowAction
+            label={t('rules.delete', { name: rule.name })}
+            icon={<IconTrash size={14} aria-hidden />}
+            color="red"
+            onClick={() => setConfirming(true)}
+          />
         </Group>
       </Group>
       {confirming && (
