@@ -9,3 +9,4 @@ export * from './text';
 export * from './labels';
 export * from './rules';
 export * from './templates';
+export * from './orders';
