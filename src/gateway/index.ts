@@ -11,6 +11,7 @@ import { readDemoShop, simulationScript } from './demo/shop-file';
 import { createHttpServer } from './http/server';
 import { createWebhooks } from './http/webhooks';
 import { Inbox } from './inbox/inbox';
+import { libraryMediaOfMessage } from './library/library';
 import { defaultLog } from './log';
 import { attachRealtime } from './realtime/server';
 import { DEFAULT_ALLOWED_ORIGINS, originPolicy } from './realtime/origins';
@@ -109,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       inbox,
       authenticate,
       sandbox,
-      media: (messageId) => channels.media(messageId),
+      media: async (messageId) => (await libraryMediaOfMessage(store, messageId)) ?? channels.media(messageId),
       corsOrigins: options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
       webhooks: createWebhooks({ config: channels.config, accept: channels.accept, log }),
       version: GATEWAY_VERSION,

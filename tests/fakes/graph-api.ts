@@ -12,6 +12,11 @@ import type { AddressInfo } from 'node:net';
  * - Messenger/Instagram send: POST /me/messages → {recipient_id, message_id} (messenger-platform/reference/send-api).
  * - Templates: GET /{waba-id}/message_templates → {data, paging:{cursors:{before, after}, next}} (template-management).
  * - Media: GET /{media-id} → {messaging_product, url, mime_type, sha256, file_size, id}; the url needs the bearer too.
+ * - Uploads (multipart/form-data): POST /{phone-number-id}/media with messaging_product=whatsapp, type and file →
+ *   {id} (cloud-api/reference/media); POST /me/message_attachments with `message` (JSON text:
+ *   {attachment:{type, payload:{is_reusable}}}), `filedata` and, for Instagram, platform=instagram → {attachment_id}
+ *   (messenger-platform/reference/attachment-upload-api). Sent by id: WhatsApp `image: {id}` / `document: {id,
+ *   filename}`; Send API `message: {attachment: {type, payload: {attachment_id}}}`.
  * - User profiles: GET /{PSID}?fields=first_name,last_name (Messenger user profile API) and
  *   GET /{IGSID}?fields=name,username (Instagram user profile): the fields asked for that the profile has.
  */
@@ -20,8 +25,15 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON, or null when the body was empty or not JSON. */
+  /** Parsed JSON, or null when the body was empty or not JSON; a multipart form's fields (files as UploadedFile). */
   body: unknown;
+}
+
+/** A file part of a multipart upload, as the fake received it. */
+export interface UploadedFile {
+  filename: string;
+  type: string;
+  bytes: Buffer;
 }
 
 export interface FakeGraphApiOptions {
@@ -41,6 +53,8 @@ export interface FailOptions {
   headers?: Record<string, string>;
   /** Which requests the failure applies to; POST by default. */
   method?: 'POST' | 'GET' | 'ANY';
+  /** Only requests whose path ends with this (e.g. '/media'); any path by default. */
+  pathEndsWith?: string;
 }
 
 export interface FakeGraphApi {
@@ -50,6 +64,8 @@ export interface FakeGraphApi {
   /** The next n matching requests answer `status` with `body` (a string goes out as text/html, as a proxy would). */
   failNext(n: number, status: number, body?: unknown, options?: FailOptions): void;
   setTemplates(list: readonly Record<string, unknown>[]): void;
+  /** Files uploaded (WhatsApp media and Messenger/Instagram attachments), by the id the fake gave them. */
+  uploads: Map<string, UploadedFile>;
   /** `declaredSize` overrides the file_size the lookup reports (to test a refusal before downloading). */
   addMedia(id: string, bytes: Buffer, mimeType: string, options?: { declaredSize?: number; sha256?: string }): void;
   /** A customer's profile, as the user profile APIs return it (`first_name`, `last_name`, `name`, `username`). */
@@ -106,6 +122,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const requests: RecordedRequest[] = [];
   const waiters = new Set<(r: RecordedRequest) => void>();
   const media = new Map<string, Media>();
+  const uploadedMedia = new Map<string, UploadedFile>();
   const profiles = new Map<string, Record<string, string>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let templates: Record<string, unknown>[] = [];
@@ -152,8 +169,14 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       case 'reaction':
         if (!isObject(reaction) || !isText(reaction.message_id)) return 'reaction.message_id is required';
         return typeof reaction.emoji === 'string' ? null : 'reaction.emoji is required';
+      case 'image':
+      case 'document': {
+        const object = body[type];
+        if (!isObject(object) || !isText(object.id)) return `${type}.id is required`;
+        return uploadedMedia.has(object.id) ? null : `media ${object.id} was not uploaded to this number`;
+      }
       default:
-        return `message type ${JSON.stringify(type)} is not one this fake implements (text, template, reaction)`;
+        return `message type ${JSON.stringify(type)} is not one this fake implements (text, template, reaction, image, document)`;
     }
   }
 
@@ -190,9 +213,46 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     }
     if (type === 'MESSAGE_TAG' && !isText(body.tag)) return sendApiInvalid('The parameter tag is required');
     const message = body.message;
+    if (isObject(message) && isObject(message.attachment)) {
+      const payload = message.attachment.payload;
+      if (!isObject(payload) || !isText(payload.attachment_id))
+        return sendApiInvalid('payload.attachment_id is required');
+      if (!uploadedMedia.has(payload.attachment_id)) return sendApiInvalid('Attachment not found');
+      return { status: 200, body: { recipient_id: recipientId, message_id: `m_${unique()}` } };
+    }
     if (!isObject(message) || !isText(message.text)) return sendApiInvalid('The parameter message is required');
     if (message.text.length > 2000) return sendApiInvalid('Param message[text] must be at most 2000 characters long');
     return { status: 200, body: { recipient_id: recipientId, message_id: `m_${unique()}` } };
+  }
+
+  function isFile(value: unknown): value is UploadedFile {
+    return isObject(value) && Buffer.isBuffer(value.bytes);
+  }
+
+  function whatsappUpload(body: unknown): Reply {
+    if (!isObject(body)) return waInvalid('the upload must be multipart/form-data');
+    if (body.messaging_product !== 'whatsapp') return waInvalid('messaging_product must be "whatsapp"');
+    if (!isFile(body.file)) return waInvalid('file is required');
+    if (!isText(body.type)) return waInvalid('type is required');
+    const id = String(900000 + uploadedMedia.size);
+    uploadedMedia.set(id, body.file);
+    return { status: 200, body: { id } };
+  }
+
+  function attachmentUpload(body: unknown): Reply {
+    if (!isObject(body) || !isText(body.message)) return sendApiInvalid('The parameter message is required');
+    let message: unknown;
+    try {
+      message = JSON.parse(body.message);
+    } catch {
+      return sendApiInvalid('Param message must be JSON');
+    }
+    const attachment = isObject(message) ? message.attachment : null;
+    if (!isObject(attachment) || !isText(attachment.type)) return sendApiInvalid('attachment.type is required');
+    if (!isFile(body.filedata)) return sendApiInvalid('filedata is required');
+    const id = `att_${uploadedMedia.size + 1}`;
+    uploadedMedia.set(id, body.filedata);
+    return { status: 200, body: { attachment_id: id } };
   }
 
   function templatesPage(query: Record<string, string>, path: string): Reply {
@@ -253,6 +313,8 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       const node = parts[0] ?? '';
       return node === 'me' || pageIds.has(node) ? sendApi(body) : whatsappSend(body);
     }
+    if (method === 'POST' && parts.length === 2 && parts[1] === 'media') return whatsappUpload(body);
+    if (method === 'POST' && parts.length === 2 && parts[1] === 'message_attachments') return attachmentUpload(body);
     if (method === 'GET' && parts.length === 2 && parts[1] === 'message_templates') return templatesPage(query, path);
     if (method === 'GET' && parts.length === 1 && profiles.has(parts[0] ?? '')) {
       const profile = profiles.get(parts[0] ?? '') ?? {};
@@ -272,8 +334,10 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     return header === `Bearer ${token}` || query.access_token === token;
   }
 
-  function takeFailure(method: string): Failure | null {
-    const failure = failures.find((f) => [method, 'ANY'].includes(f.options.method ?? 'POST'));
+  function takeFailure(method: string, path: string): Failure | null {
+    const failure = failures.find(
+      (f) => [method, 'ANY'].includes(f.options.method ?? 'POST') && path.endsWith(f.options.pathEndsWith ?? ''),
+    );
     if (!failure) return null;
     failure.remaining--;
     failures = failures.filter((f) => f.remaining > 0);
@@ -293,14 +357,16 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     res.end(text);
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string, form: Record<string, unknown> | null): void {
     const parsedUrl = new URL(req.url ?? '/', url);
     const query = Object.fromEntries(parsedUrl.searchParams);
-    let body: unknown = null;
-    try {
-      body = raw ? JSON.parse(raw) : null;
-    } catch {
-      body = null;
+    let body: unknown = form;
+    if (!form) {
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = null;
+      }
     }
     const method = req.method ?? 'GET';
     const recorded: RecordedRequest = { method, path: parsedUrl.pathname, query, headers: req.headers, body };
@@ -308,7 +374,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     for (const waiter of waiters) waiter(recorded);
 
     const answer = () => {
-      const failure = takeFailure(method);
+      const failure = takeFailure(method, parsedUrl.pathname);
       if (failure) {
         send(res, { status: failure.status, body: failure.body, headers: failure.options.headers });
       } else if (!authorized(req, query)) {
@@ -328,7 +394,13 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('multipart/form-data')) return handle(req, res, raw.toString('utf8'), null);
+      // The platform's own multipart parser (Response.formData) rather than a hand-written one.
+      void readForm(raw, type).then((form) => handle(req, res, '', form));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -337,6 +409,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     url,
     token,
     requests,
+    uploads: uploadedMedia,
     failNext(n, status, body, failOptions = {}) {
       failures.push({ remaining: n, status, body: body ?? defaultFailureBody(status), options: failOptions });
     },
@@ -376,4 +449,20 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+async function readForm(raw: Buffer, type: string): Promise<Record<string, unknown> | null> {
+  try {
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of form.entries()) {
+      fields[name] =
+        typeof value === 'string'
+          ? value
+          : { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+    return fields;
+  } catch {
+    return null;
+  }
 }

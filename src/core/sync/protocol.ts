@@ -86,6 +86,8 @@ export const SendInputSchema = z.object({
    * (labels, "send and resolve") with the message.
    */
   quickReplyId: z.string().min(1).max(64).optional(),
+  /** Files from the template library, each sent as its own message after the text. */
+  attachments: z.array(z.string().min(1).max(64)).max(5).optional(),
 });
 export type SendInput = z.infer<typeof SendInputSchema>;
 

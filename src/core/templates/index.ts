@@ -2,3 +2,4 @@ export * from './model';
 export * from './language';
 export * from './search';
 export * from './whatsapp';
+export * from './attachments';

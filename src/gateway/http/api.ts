@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
   describeIssues,
+  LIBRARY_LIMITS,
   SendInputSchema,
   StorableTextSchema,
   ThreadRefSchema,
@@ -16,7 +17,8 @@ import type { SandboxChannel } from '../channels/sandbox';
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../inbox/errors';
 import type { Inbox } from '../inbox/inbox';
 import type { Log } from '../log';
-import { readJsonBody } from './body';
+import { addLibraryFile, deleteLibraryFile, listLibrary, readLibraryFile, UNKNOWN_FILE } from '../library/library';
+import { readJsonBody, readRawBody } from './body';
 import { sendBytes, sendError, sendJson } from './respond';
 
 /** A media file of a message, fetched from its provider with the channel's token (which stays here). */
@@ -38,7 +40,11 @@ const ReplyBodySchema = z.strictObject({
   text: SendInputSchema.shape.text,
   clientId: SendInputSchema.shape.clientId.optional(),
   quickReplyId: SendInputSchema.shape.quickReplyId,
+  attachments: SendInputSchema.shape.attachments,
 });
+
+/** The largest library file (a 16 MB PDF), with room for nothing else: the body is the file itself. */
+const MAX_UPLOAD_BYTES = LIBRARY_LIMITS.document;
 
 const SandboxBodySchema = z.strictObject({
   from: StorableTextSchema.trim().min(1).max(64),
@@ -125,6 +131,7 @@ export function createApi(options: ApiOptions) {
           clientId,
           text: input.text,
           ...(input.quickReplyId && { quickReplyId: input.quickReplyId }),
+          ...(input.attachments && { attachments: input.attachments }),
         });
         if (!result.ok) throw new HttpError(result.error === UNKNOWN_THREAD ? 404 : 409, result.error);
         return { status: result.value.created ? 201 : 200, body: { ok: true, message: result.value.message } };
@@ -148,6 +155,42 @@ export function createApi(options: ApiOptions) {
         const result = await options.media(param);
         if (!result.ok) throw new HttpError(result.error === UNKNOWN_MESSAGE ? 404 : 502, result.error);
         return { status: 200, ...result.value };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/library$/,
+      handle: async () => ({ status: 200, body: { ok: true, files: await listLibrary(inbox.store) } }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/library$/,
+      async handle({ req, agent, query }) {
+        const name = query.get('name')?.trim();
+        if (!name) throw new HttpError(400, 'invalid query: name (the file name) is required');
+        const raw = await readRawBody(req, MAX_UPLOAD_BYTES);
+        if (!raw.ok) throw new HttpError(raw.status, raw.status === 413 ? 'a file is at most 16 MB' : raw.error);
+        const result = await addLibraryFile(inbox.store, agent.id, name, raw.value);
+        if (!result.ok) throw new HttpError(415, result.error);
+        return { status: result.value.created ? 201 : 200, body: { ok: true, file: result.value.file } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/library\/([^/]+)$/,
+      async handle({ param }) {
+        const read = await readLibraryFile(inbox.store, param);
+        if (!read) throw new HttpError(404, UNKNOWN_FILE);
+        return { status: 200, bytes: read.bytes, mimeType: read.file.mimeType };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/library\/([^/]+)\/delete$/,
+      async handle({ agent, param }) {
+        const result = await deleteLibraryFile(inbox.store, agent.id, param);
+        if (!result.ok) throw new HttpError(result.error === UNKNOWN_FILE ? 404 : 409, result.error);
+        return { status: 200, body: { ok: true, file: result.value } };
       },
     },
     {

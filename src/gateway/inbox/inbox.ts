@@ -65,7 +65,10 @@ export class Inbox {
 
   async reply(input: AgentReply): Promise<Result<Replied>> {
     const result = await storeReply(this.store, input);
-    if (result.ok && result.value.created) this.dispatch(result.value.message);
+    if (result.ok && result.value.created) {
+      // In sending order: a channel delivers one thread's messages one after the other.
+      for (const message of [result.value.message, ...result.value.attachments]) this.dispatch(message);
+    }
     return result;
   }
 

@@ -9,7 +9,10 @@ import {
   type Result,
   type TemplateSend,
   type Thread,
+  libraryMediaId,
 } from '../../core';
+import { getLibraryFile } from '../store/library';
+import type { SqlExecutor } from '../store/sql';
 import { applyQuickReply } from '../replies/replies';
 import { contactProvider } from '../store/contacts';
 import { findByClientId, getMessage, insertMessage } from '../store/messages';
@@ -30,10 +33,14 @@ export interface AgentReply {
   template?: TemplateSend;
   /** The quick reply the text came from: its use is counted and its labels and "resolve" applied with it. */
   quickReplyId?: string;
+  /** Library file ids: each becomes an attachment message after the text, delivered in that order. */
+  attachments?: readonly string[];
 }
 
 export interface Replied {
   message: Message;
+  /** The attachment messages stored with it, in sending order (empty when there were none or nothing was created). */
+  attachments: Message[];
   /** False when this client id was already stored: the stored message is returned and nothing is appended. */
   created: boolean;
 }
@@ -46,7 +53,7 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
     if (existing) {
       const value =
         existing.threadId === input.threadId
-          ? ok({ message: existing, created: false })
+          ? ok({ message: existing, attachments: [], created: false })
           : fail('this clientId was already used for a reply in another thread');
       return { value, events: [], actor };
     }
@@ -75,8 +82,14 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
       ...(quoted && { quote: { providerMessageId: quoted.providerMessageId, messageId: quoted.id } }),
       ...(input.template && { content: { kind: 'template' as const, ...input.template } }),
     };
+    const files = await attachmentMessages(tx, input, message);
+    if (!files.ok) return { value: fail(files.error), events: [], actor };
     let next = withMessage(thread, message);
     await insertMessage(tx, message);
+    for (const file of files.value) {
+      next = withMessage(next, file);
+      await insertMessage(tx, file);
+    }
     // Only a newly stored message gets here: a resend of the same client id counts nothing twice.
     const extras = input.quickReplyId
       ? await applyQuickReply(tx, {
@@ -89,9 +102,10 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
     if (extras) next = extras.thread;
     await saveThread(tx, next);
     return {
-      value: ok({ message, created: true }),
+      value: ok({ message, attachments: files.value, created: true }),
       events: [
         { type: 'message.added', message },
+        ...files.value.map((file) => ({ type: 'message.added' as const, message: file })),
         ...(extras?.events ?? []),
         { type: 'thread.upserted', thread: next },
       ],
@@ -114,4 +128,39 @@ function windowRefusal(provider: Provider, thread: Thread, input: AgentReply, no
   }
   if (window.state === 'closed') return 'the customer has not written for 7 days: no reply can be sent';
   return null;
+}
+
+/**
+ * One message per library file, after the text (one millisecond apart, so every replica orders them the same).
+ * WhatsApp and the Send API take one attachment per message; none goes with a template (outside the 24-hour
+ * window only the template's own header could carry media).
+ */
+async function attachmentMessages(tx: SqlExecutor, input: AgentReply, text: Message): Promise<Result<Message[]>> {
+  const ids = input.attachments ?? [];
+  if (ids.length === 0) return ok([]);
+  if (input.template) return fail('files cannot be sent with a template: send them once the customer writes again');
+  if (new Set(ids).size !== ids.length) return fail('the same file is attached twice');
+  // A file is not a reply to the quoted message: only the text quotes it.
+  const { quote: _quote, ...base } = text;
+  const messages: Message[] = [];
+  for (const [index, id] of ids.entries()) {
+    const file = await getLibraryFile(tx, id);
+    if (!file || file.deleted) return fail(`unknown file ${id}`);
+    const clientId = `${input.clientId}_f${index + 1}`;
+    messages.push({
+      ...base,
+      id: outboundMessageId(clientId),
+      clientId,
+      text: '',
+      ts: text.ts + index + 1,
+      content: {
+        kind: 'media',
+        media: file.kind,
+        mediaId: libraryMediaId(file.id),
+        mimeType: file.mimeType,
+        filename: file.name,
+      },
+    });
+  }
+  return ok(messages);
 }

@@ -12,6 +12,7 @@ import {
 } from '../../core';
 import { newId } from '../ids';
 import { getLabel, listLabels } from '../store/labels';
+import { getLibraryFile } from '../store/library';
 import {
   getQuickReply,
   listLiveQuickReplies,
@@ -43,7 +44,7 @@ export async function saveQuickReply(
     const existing = draft.value.id ? await getQuickReply(tx, draft.value.id) : null;
     if (draft.value.id && (!existing || existing.deletedAt !== undefined)) return refused(UNKNOWN_QUICK_REPLY);
     const invalid =
-      (await checkContent(draft.value, (id) => isLiveLabel(tx, id))) ??
+      (await checkContent(tx, draft.value, (id) => isLiveLabel(tx, id))) ??
       (await shortcutTaken(tx, draft.value, existing?.id));
     if (invalid) return refused(invalid);
     const next = merged(existing, draft.value, store.now());
@@ -100,7 +101,7 @@ export async function importQuickReplies(
     // Read once: a file of thousands of entries checks against these, not a query per entry.
     const liveLabels = new Set((await listLabels(tx)).filter((l) => l.deletedAt === undefined).map((l) => l.id));
     for (const [index, draft] of drafts.entries()) {
-      const invalid = await checkContent(draft, (id) => liveLabels.has(id));
+      const invalid = await checkContent(tx, draft, (id) => liveLabels.has(id));
       if (invalid) return { value: fail(`${entry(index, draft)}: ${invalid}`), events: [], actor };
     }
     const live = new Map((await listLiveQuickReplies(tx)).map((r) => [r.shortcut, r]));
@@ -179,6 +180,7 @@ function parseDraft(input: QuickReplyDraft): Result<Draft> {
 
 /** What makes a reply unusable whatever else exists: a template that does not parse, a label that does not. */
 async function checkContent(
+  tx: SqlExecutor,
   draft: Draft,
   isLive: (labelId: string) => boolean | Promise<boolean>,
 ): Promise<string | null> {
@@ -191,6 +193,13 @@ async function checkContent(
   }
   for (const labelId of draft.labels) {
     if (!(await isLive(labelId))) return `unknown label ${labelId}`;
+  }
+  for (const attachment of draft.attachments) {
+    const file = await getLibraryFile(tx, attachment.id);
+    if (!file || file.deleted) return `the file ${attachment.name} is not in the library`;
+    // The library's word wins over the client's for what the file is and is called.
+    attachment.kind = file.kind;
+    attachment.name = file.name;
   }
   return null;
 }

@@ -196,4 +196,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE UNIQUE INDEX quick_replies_live_shortcut ON quick_replies (shortcut) WHERE deleted_at IS NULL`,
     ],
   },
+  {
+    version: 6,
+    name: 'template library',
+    statements: [
+      // Files are kept in the database, not on one node's disk, so every gateway node of a team serves them. They
+      // are small (5 MB images, 16 MB PDFs). A deleted file keeps its bytes: messages that carried it still show it.
+      `CREATE TABLE library_files (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL,
+        mime_type text NOT NULL,
+        size integer NOT NULL,
+        sha256 text NOT NULL,
+        bytes bytea NOT NULL,
+        created_at bigint NOT NULL,
+        created_by text NOT NULL,
+        deleted_at bigint
+      )`,
+      // A file uploaded to a provider once is sent again by its id there (WhatsApp keeps media 30 days; Messenger's
+      // reusable attachments do not expire), per account: a media id belongs to one phone number or Page.
+      `CREATE TABLE provider_uploads (
+        account text NOT NULL,
+        file_id text NOT NULL,
+        media_id text NOT NULL,
+        uploaded_at bigint NOT NULL,
+        PRIMARY KEY (account, file_id)
+      )`,
+    ],
+  },
 ];

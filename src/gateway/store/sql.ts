@@ -2,7 +2,8 @@
  * The little the gateway asks of a SQL database. PGlite implements it today; a PostgreSQL pool can implement it
  * later (a team deployment) without touching the repositories, which only ever see these two calls.
  */
-export type SqlValue = string | number | boolean | null;
+/** A Uint8Array is a `bytea` (the template library's files). */
+export type SqlValue = string | number | boolean | null | Uint8Array;
 
 export interface SqlExecutor {
   /** Runs one statement with `$1, $2...` parameters and returns its rows. */

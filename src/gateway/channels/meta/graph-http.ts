@@ -64,6 +64,7 @@ export interface GraphHttp {
   readonly base: string;
   readonly version: string;
   /** `path` is relative to `{base}/{version}` (e.g. `/123/messages`) or an absolute URL already checked by the caller. */
+  /** A FormData body goes as multipart/form-data (media uploads); anything else as JSON. */
   json(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<JsonResult>;
   /**
    * Downloads a file with the bearer, refusing more than `maxBytes` (checked on the header and while reading).
@@ -120,9 +121,10 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
         method,
         headers: {
           authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // A form sets its own multipart content type, boundary included.
+          ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(timeout),
         redirect: 'error', // a redirect would carry the bearer to wherever Location points
       });

@@ -1,4 +1,12 @@
+import { z } from 'zod';
 import type { GraphFailure, GraphHttp, SendOutcome } from './graph-http';
+import type { OutboundFile, UploadOutcome } from './graph-whatsapp';
+
+// Attachment Upload API response (messenger-platform/reference/attachment-upload-api): {attachment_id}.
+const AttachmentSchema = z.object({ attachment_id: z.string().min(1) });
+
+/** The Send API's attachment types: a PDF goes as a "file". */
+const ATTACHMENT_TYPE = { image: 'image', document: 'file' } as const;
 
 export interface MessengerConfig {
   pageToken: string;
@@ -28,6 +36,14 @@ export interface MetaMessagingApi {
   markSeen(recipientId: string): Promise<SendOutcome>;
   /** An empty emoji removes our reaction. */
   react(recipientId: string, providerMessageId: string, emoji: string): Promise<SendOutcome>;
+  /** Uploads a reusable attachment (Attachment Upload API) and answers its attachment id. */
+  uploadAttachment(file: OutboundFile, kind: 'image' | 'document'): Promise<UploadOutcome>;
+  sendAttachment(
+    recipientId: string,
+    kind: 'image' | 'document',
+    attachmentId: string,
+    options?: MetaSendOptions,
+  ): Promise<SendOutcome>;
   /** The customer's display name: webhooks carry only their scoped id. */
   profileName(userId: string): Promise<{ ok: true; name: string | null } | GraphFailure>;
 }
@@ -59,6 +75,40 @@ function messagingApi(http: GraphHttp, token: string, channel: 'messenger' | 'in
       if (outcome.ok && outcome.providerMessageId === null)
         http.log(`graph: POST ${path} succeeded without a message id`);
       return outcome;
+    },
+    async uploadAttachment(file, kind) {
+      // POST /me/message_attachments, multipart: `message` (JSON text, is_reusable so it can be sent again) and
+      // `filedata`; Instagram's upload also names its platform (instagram-messaging/features/attachment-upload).
+      const form = new FormData();
+      if (channel === 'instagram') form.append('platform', 'instagram');
+      form.append(
+        'message',
+        JSON.stringify({ attachment: { type: ATTACHMENT_TYPE[kind], payload: { is_reusable: true } } }),
+      );
+      form.append('filedata', new Blob([file.bytes], { type: file.mimeType }), file.filename);
+      const result = await http.json('POST', '/me/message_attachments', token, form);
+      if (!result.ok) return result;
+      const uploaded = AttachmentSchema.safeParse(result.json);
+      if (!uploaded.success) {
+        return {
+          ok: false,
+          retryable: true,
+          error: 'Graph API answered the upload without an attachment id',
+          code: null,
+        };
+      }
+      return { ok: true, mediaId: uploaded.data.attachment_id };
+    },
+    sendAttachment(recipientId, kind, attachmentId, options = {}) {
+      return post({
+        recipient: { id: recipientId },
+        messaging_type: options.tag ? 'MESSAGE_TAG' : 'RESPONSE',
+        ...(options.tag ? { tag: options.tag } : {}),
+        message: {
+          attachment: { type: ATTACHMENT_TYPE[kind], payload: { attachment_id: attachmentId } },
+          ...(options.metadata ? { metadata: options.metadata } : {}),
+        },
+      });
     },
     markSeen(recipientId) {
       // Sender actions go alone, without `message` (messenger-platform/send-messages/sender-actions).

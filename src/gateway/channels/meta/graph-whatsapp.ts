@@ -22,7 +22,22 @@ export interface WhatsAppApi {
   /** APPROVED templates that can be sent with body parameters only. */
   listTemplates(): Promise<TemplatesOutcome>;
   fetchMedia(mediaId: string, options?: MediaFetchOptions): Promise<MediaOutcome>;
+  /** Uploads a file to this phone number's media (kept 30 days by WhatsApp); answers its media id. */
+  uploadMedia(file: OutboundFile): Promise<UploadOutcome>;
+  /** An image, or a document with its file name, by an uploaded media id. */
+  sendMedia(to: string, kind: 'image' | 'document', mediaId: string, filename: string): Promise<SendOutcome>;
 }
+
+export interface OutboundFile {
+  bytes: Uint8Array<ArrayBuffer>;
+  mimeType: string;
+  filename: string;
+}
+
+export type UploadOutcome = { ok: true; mediaId: string } | GraphFailure;
+
+// Upload response (cloud-api/reference/media, "Upload media"): {id}.
+const UploadedSchema = z.object({ id: z.string().min(1) });
 
 // Send response (whatsapp/cloud-api/reference/messages): {messaging_product, contacts:[{input, wa_id}], messages:[{id}]}.
 const SentSchema = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
@@ -96,6 +111,28 @@ export function whatsappApi(http: GraphHttp, config: WhatsAppConfig): WhatsAppAp
     },
     fetchMedia(mediaId, options = {}) {
       return fetchWhatsAppMedia(http, token, mediaId, options);
+    },
+    async uploadMedia(file) {
+      // POST /{phone-number-id}/media, multipart: messaging_product, type (the MIME type) and the file itself.
+      const form = new FormData();
+      form.append('messaging_product', 'whatsapp');
+      form.append('type', file.mimeType);
+      form.append('file', new Blob([file.bytes], { type: file.mimeType }), file.filename);
+      const result = await http.json('POST', `/${encodeURIComponent(config.phoneNumberId)}/media`, token, form);
+      if (!result.ok) return result;
+      const uploaded = UploadedSchema.safeParse(result.json);
+      if (!uploaded.success)
+        return { ok: false, retryable: true, error: 'Graph API answered the upload without a media id', code: null };
+      return { ok: true, mediaId: uploaded.data.id };
+    },
+    sendMedia(to, kind, mediaId, filename) {
+      // reference/messages, "media object": by id; a document also carries the name the customer sees.
+      return send(
+        to,
+        kind === 'image'
+          ? { type: 'image', image: { id: mediaId } }
+          : { type: 'document', document: { id: mediaId, filename } },
+      );
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type Thread,
 } from '../../../core';
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../../inbox/errors';
+import { libraryFileOfMessage } from '../../library/library';
 import type { Inbox } from '../../inbox/inbox';
 import { reason, type Log } from '../../log';
 import { contactProvider, findContact, getContact } from '../../store/contacts';
@@ -21,6 +22,7 @@ import { createGraphClient, MAX_MEDIA_BYTES, type GraphHttpOptions, type SendOut
 import { createMediaCache } from './media-cache';
 import { createWebhookProcessor } from './processor';
 import { storableText } from './sanitize';
+import { sendLibraryFile, tokenDigest } from './send-file';
 import type { ChannelUpdate, MetaChannel } from './updates';
 
 export interface MetaChannelsOptions {
@@ -128,9 +130,14 @@ export function createMetaChannels(options: MetaChannelsOptions) {
     const to = await recipientOf(message.threadId);
     if (!channel || !to) return { ok: false, retryable: false, error: 'no recipient for this message', code: null };
     const missing = { ok: false as const, retryable: false, error: `the ${channel} channel is not set up`, code: null };
+    const fileId = libraryFileOfMessage(message);
     if (channel === 'whatsapp') {
       const api = apis.whatsapp();
       if (!api) return missing;
+      if (fileId) {
+        const phoneNumberId = config.whatsapp.phoneNumberId ?? '';
+        return sendLibraryFile(inbox.store, fileId, { channel, api, phoneNumberId, to: to.handle });
+      }
       if (message.content?.kind === 'template') return api.sendTemplate(to.handle, message.content);
       const quote = message.quote?.providerMessageId ?? undefined;
       return api.sendText(to.handle, message.text, quote ? { quoteProviderMessageId: quote } : {});
@@ -138,9 +145,26 @@ export function createMetaChannels(options: MetaChannelsOptions) {
     const api = apis[channel]();
     if (!api) return missing;
     const window = replyWindow(to.thread.channel, to.thread.lastInboundAt, inbox.store.now());
-    return api.sendText(to.handle, message.text, {
+    const sendOptions = {
       ...(window.state === 'human-agent' && { tag: 'HUMAN_AGENT' as const }),
       metadata: `comptoir:${message.clientId ?? message.id}`,
+    };
+    if (fileId) {
+      const settings = channel === 'messenger' ? config.messenger : config.instagram;
+      const id = channel === 'messenger' ? config.messenger.pageId : config.instagram.accountId;
+      const account = id ?? tokenDigest(settings.pageToken ?? '');
+      return sendLibraryFile(inbox.store, fileId, { channel, api, account, to: to.handle, options: sendOptions });
+    }
+    return api.sendText(to.handle, message.text, sendOptions);
+  };
+
+  /** One thread's replies leave one after the other: a text and its files reach the customer in that order. */
+  const queues = new Map<string, Promise<void>>();
+  const inThreadOrder = (threadId: string, task: () => Promise<void>) => {
+    const queued = (queues.get(threadId) ?? Promise.resolve()).then(task);
+    queues.set(threadId, queued);
+    void queued.finally(() => {
+      if (queues.get(threadId) === queued) queues.delete(threadId);
     });
   };
 
@@ -148,7 +172,7 @@ export function createMetaChannels(options: MetaChannelsOptions) {
   const deliver = (message: Message) => {
     if (sending.has(message.id) || message.providerMessageId !== null) return;
     sending.add(message.id);
-    void (async () => {
+    inThreadOrder(message.threadId, async () => {
       try {
         const outcome = await send(message);
         const channel = CHANNEL_OF[message.provider];
@@ -163,7 +187,7 @@ export function createMetaChannels(options: MetaChannelsOptions) {
       } finally {
         sending.delete(message.id);
       }
-    })();
+    });
   };
 
   const react = (message: Message, emoji: string) => {
