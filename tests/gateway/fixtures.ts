@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DemoShop } from '../../src/core';
 
 /** A small demo shop of our own, so gateway tests do not depend on the real catalogue's contents. */
@@ -133,6 +133,7 @@ export function writeResources(dir: string, shop: unknown = DEMO_SHOP): string {
   mkdirSync(join(dir, 'demo'), { recursive: true });
   writeFileSync(join(dir, 'demo', 'shop.json'), JSON.stringify(shop));
   copyFileSync(SHIPPED_QUICK_REPLIES, join(dir, 'demo', 'quick-replies.json'));
+  cpSync(join(dirname(SHIPPED_QUICK_REPLIES), 'library'), join(dir, 'demo', 'library'), { recursive: true });
   mkdirSync(join(dir, 'labels'), { recursive: true });
   copyFileSync(SHIPPED_MODEL, join(dir, 'labels', 'default-model.json'));
   return dir;

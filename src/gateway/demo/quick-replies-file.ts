@@ -3,19 +3,39 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues, QuickReplyDraftSchema, type QuickReplyDraft } from '../../core';
 import type { Log } from '../log';
+import { addLibraryFile } from '../library/library';
 import { setBusinessName } from '../replies/context';
 import { importQuickReplies } from '../replies/replies';
 import type { Store } from '../store/store';
 
-/** The demo's quick replies: the same shape `replies:import` takes. */
-export const DemoQuickRepliesSchema = z.object({ replies: z.array(QuickReplyDraftSchema).min(1) });
+/**
+ * The demo's quick replies (the same shape `replies:import` takes) and the library files they carry, each with the
+ * fixed id the replies name and a path relative to the demo folder.
+ */
+export const DemoQuickRepliesSchema = z.object({
+  library: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        file: z.string().regex(/^library\/[\w.-]+$/, 'a file in the demo library folder'),
+        name: z.string().min(1).max(200),
+      }),
+    )
+    .default([]),
+  replies: z.array(QuickReplyDraftSchema).min(1),
+});
+
+export interface DemoQuickReplies {
+  replies: QuickReplyDraft[];
+  files: { id: string; name: string; bytes: Uint8Array }[];
+}
 
 export function demoQuickRepliesPath(resourcesDir: string): string {
   return join(resourcesDir, 'demo', 'quick-replies.json');
 }
 
-/** Reads and checks the demo's quick replies; a missing or malformed file is one clear error naming the file. */
-export async function readDemoQuickReplies(resourcesDir: string): Promise<QuickReplyDraft[]> {
+/** Reads and checks the demo's quick replies and files; a missing or malformed file is one clear error naming it. */
+export async function readDemoQuickReplies(resourcesDir: string): Promise<DemoQuickReplies> {
   const path = demoQuickRepliesPath(resourcesDir);
   let raw: unknown;
   try {
@@ -27,25 +47,40 @@ export async function readDemoQuickReplies(resourcesDir: string): Promise<QuickR
   }
   const parsed = DemoQuickRepliesSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`invalid demo quick replies ${path}: ${describeIssues(parsed.error.issues)}`);
+  const files = await Promise.all(
+    parsed.data.library.map(async (entry) => {
+      const path = join(resourcesDir, 'demo', entry.file);
+      try {
+        return { id: entry.id, name: entry.name, bytes: new Uint8Array(await readFile(path)) };
+      } catch (error) {
+        throw new Error(`cannot read the demo file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
   // The raw entries: the import parses them again (and applies their defaults) on its way in.
-  return (raw as { replies: QuickReplyDraft[] }).replies;
+  return { replies: (raw as { replies: QuickReplyDraft[] }).replies, files };
 }
 
 /**
- * Gives a freshly seeded demo workspace its shop's name and its quick replies, through the import (so the same
+ * Gives a freshly seeded demo workspace its shop's name, its library files and its quick replies, through the import (so the same
  * checks apply, and every reply is a `quickreply.upserted` event). A reply the import refuses fails the start.
  */
 export async function seedDemoQuickReplies(
   store: Store,
   shopName: string,
-  replies: readonly QuickReplyDraft[],
+  demo: DemoQuickReplies,
   log: Log,
 ): Promise<number> {
   await store.write(async (tx) => {
     await setBusinessName(tx, shopName);
     return { value: null, events: [], actor: 'system' };
   });
-  const imported = await importQuickReplies(store, 'system', replies);
+  // The files first: the replies that carry them are checked against the library.
+  for (const file of demo.files) {
+    const added = await addLibraryFile(store, 'system', file.name, file.bytes, file.id);
+    if (!added.ok) throw new Error(`invalid demo file ${file.name}: ${added.error}`);
+  }
+  const imported = await importQuickReplies(store, 'system', demo.replies);
   if (!imported.ok) throw new Error(`invalid demo quick replies: ${imported.error}`);
   log(`demo quick replies loaded: ${imported.value.created}`);
   return imported.value.created;

@@ -39,6 +39,8 @@ export async function addLibraryFile(
   agentId: string,
   name: string,
   bytes: Uint8Array,
+  /** A fixed id (the demo's files, which its quick replies name); a new one otherwise. */
+  id: string = newId('file'),
 ): Promise<Result<StoredFile>> {
   const sniffed = sniffLibraryFile(bytes);
   if (!sniffed.ok) return fail(sniffed.error);
@@ -48,7 +50,7 @@ export async function addLibraryFile(
     const same = await liveLibraryFileBySha(tx, sha256);
     if (same) return { value: ok({ file: same, created: false }), events: [], actor };
     const file: LibraryFile = {
-      id: newId('file'),
+      id,
       name: libraryFileName(name, sniffed.mimeType),
       kind: sniffed.kind,
       mimeType: sniffed.mimeType,

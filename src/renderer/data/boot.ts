@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform';
 import { createSyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { HelloOutputSchema, parseValue, request, type Connect } from '../sync/wire';
 import type { ComptoirServices } from './context';
+import { createLibraryClient } from './library';
 import { createMediaLoader } from './media';
 import { startNotifications } from './notifications';
 
@@ -57,7 +58,13 @@ export function startBoot(platform: Platform, onState: (state: BootState) => voi
     sync.onWorkspaceChange((hello) => {
       if (!stopped) open(session, hello.workspaceId);
     });
-    const services: ComptoirServices = { db, sync, platform, media: createMediaLoader(session) };
+    const services: ComptoirServices = {
+      db,
+      sync,
+      platform,
+      media: createMediaLoader(session),
+      library: createLibraryClient(session),
+    };
     running = { services, stopNotifications: startNotifications({ db, sync, platform }) };
     emit({ state: 'ready', services });
   };

@@ -2,6 +2,7 @@ import { createContext, useContext, type JSX, type ReactNode } from 'react';
 import type { ComptoirDb } from '../db/schema';
 import type { Platform } from '../platform/platform';
 import type { SyncEngine } from '../sync/engine';
+import type { LibraryClient } from './library';
 import type { MediaLoader } from './media';
 
 export interface ComptoirServices {
@@ -10,6 +11,8 @@ export interface ComptoirServices {
   platform: Platform;
   /** Media bytes through the gateway; holds the session token so that nothing else has to. */
   media: MediaLoader;
+  /** The template library's files (upload, list, delete), through the gateway's REST API. */
+  library: LibraryClient;
 }
 
 const ServicesContext = createContext<ComptoirServices | null>(null);

@@ -1,4 +1,5 @@
 import type { Session } from '../../core';
+import { createGatewayHttp, errorText } from './gatewayHttp';
 
 /** Why a media file could not be shown: the agent reads a sentence for each, and may retry. */
 export type MediaFailure = 'not-found' | 'provider' | 'offline' | 'failed';
@@ -27,14 +28,12 @@ export interface MediaLoaderOptions {
 const DEFAULT_BUDGET = 150 * 1024 * 1024;
 
 /**
- * Media bytes come from the gateway, which holds the provider's token. Ours travels in the Authorization header,
- * never in a URL (URLs end up in logs, the history and `<img src>`): the component shows a `blob:` URL instead.
- * The token stays inside this closure; nothing here reaches the DOM but the blobs.
+ * Media bytes come from the gateway, which holds the provider's token; ours stays in the Authorization header
+ * (see gatewayHttp.ts): the component shows a `blob:` URL instead, and nothing here reaches the DOM but the blobs.
  */
 export function createMediaLoader(session: Session, options: MediaLoaderOptions = {}): MediaLoader {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const http = createGatewayHttp(session, options.fetch);
   const budget = options.budgetBytes ?? DEFAULT_BUDGET;
-  const base = session.gatewayUrl.endsWith('/') ? session.gatewayUrl : `${session.gatewayUrl}/`;
   // Insertion order is the eviction order; a hit moves its entry to the end.
   const cache = new Map<string, Promise<Blob>>();
   const sizes = new Map<string, number>();
@@ -63,11 +62,7 @@ export function createMediaLoader(session: Session, options: MediaLoaderOptions 
   const fetchBlob = async (messageId: string): Promise<Blob> => {
     let response: Response;
     try {
-      response = await doFetch(new URL(`api/media/${encodeURIComponent(messageId)}`, base).href, {
-        headers: { Authorization: `Bearer ${session.token}` },
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      });
+      response = await http.fetch(`api/media/${encodeURIComponent(messageId)}`);
     } catch (error) {
       throw new MediaLoadError('offline', error instanceof Error ? error.message : String(error));
     }
@@ -103,17 +98,4 @@ export function createMediaLoader(session: Session, options: MediaLoaderOptions 
       return pending;
     },
   };
-}
-
-/** The gateway answers errors as `{ ok: false, error }`; anything else is summed up by its status. */
-async function errorText(response: Response): Promise<string> {
-  try {
-    const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') {
-      return body.error.slice(0, 300);
-    }
-  } catch {
-    // not JSON
-  }
-  return '';
 }

@@ -12,6 +12,8 @@ export interface OutboxEntry {
   template?: TemplateSend;
   /** The quick reply this text was made from: the gateway counts its use and applies its labels and status. */
   quickReplyId?: string;
+  /** Template-library file ids, sent after the text as their own messages. */
+  attachments?: string[];
   /** Strictly increasing within one replica, so replies leave in the order they were written. */
   createdAt: number;
   attempts: number;

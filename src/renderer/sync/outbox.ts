@@ -22,7 +22,7 @@ export function newClientId(): string {
 }
 
 /** What a reply may carry besides its text; kept in the outbox entry so a reply queued offline keeps them. */
-export type ReplyExtras = Pick<OutboxEntry, 'quoteId' | 'template' | 'quickReplyId'>;
+export type ReplyExtras = Pick<OutboxEntry, 'quoteId' | 'template' | 'quickReplyId' | 'attachments'>;
 
 export interface QueueReplyInput extends ReplyExtras {
   threadId: string;
@@ -33,7 +33,7 @@ export interface QueueReplyInput extends ReplyExtras {
 
 /** The `message:send` input for a queued reply, extras included, exactly as it was queued. */
 export function sendInputOf(entry: OutboxEntry): SendInput {
-  const { clientId, threadId, text, quoteId, template, quickReplyId } = entry;
+  const { clientId, threadId, text, quoteId, template, quickReplyId, attachments } = entry;
   return {
     clientId,
     threadId,
@@ -41,6 +41,7 @@ export function sendInputOf(entry: OutboxEntry): SendInput {
     ...(quoteId ? { quoteId } : {}),
     ...(template ? { template } : {}),
     ...(quickReplyId ? { quickReplyId } : {}),
+    ...(attachments?.length ? { attachments } : {}),
   };
 }
 
@@ -53,6 +54,7 @@ export function sendInputOf(entry: OutboxEntry): SendInput {
 export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promise<OutboxEntry> {
   const clientId = input.clientId ?? newClientId();
   const { quoteId, template, quickReplyId } = input;
+  const attachments = input.attachments?.length ? input.attachments : undefined;
   const parsed = SendInputSchema.safeParse({
     clientId,
     threadId: input.threadId,
@@ -60,6 +62,7 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
     quoteId,
     template,
     quickReplyId,
+    attachments,
   });
   if (!parsed.success) throw new Error(describeIssues(parsed.error.issues));
   return db.transaction('rw', [db.messages, db.outbox, db.threads, db.meta], async () => {
@@ -76,6 +79,7 @@ export async function queueReply(db: ComptoirDb, input: QueueReplyInput): Promis
       ...(quoteId ? { quoteId } : {}),
       ...(template ? { template } : {}),
       ...(quickReplyId ? { quickReplyId } : {}),
+      ...(attachments ? { attachments } : {}),
     };
     const message: Message = {
       id: outboundMessageId(clientId),

@@ -37,3 +37,33 @@ test('typing /liv inserts the delivery reply filled for the customer, and that e
     .toBe(text);
   await page.screenshot({ path: 'test-results/e2e/quick-replies.png' });
 });
+
+test('a reply with a file: /retour carries the returns form, which the gateway sends after the text and the thread shows', async ({
+  gateway,
+  inbox,
+  page,
+}) => {
+  await inbox.goto(gateway.appUrl);
+  await inbox.open('Manon Dubois');
+  await inbox.reply.fill('/retour');
+  const picker = page.getByRole('listbox', { name: 'Quick replies' });
+  await expect(picker.getByRole('option', { name: 'Returns' })).toContainText('1 file');
+  await picker.getByRole('option', { name: 'Returns' }).click();
+  const files = page.getByRole('list', { name: 'Files sent with this reply' });
+  await expect(files).toContainText('Formulaire de retour.pdf');
+  await inbox.reply.press('Enter');
+  await expect(files).toBeHidden();
+
+  const threads = await gateway.api<{ threads: { id: string; contactId: string }[] }>('GET', '/api/threads');
+  const thread = threads.threads.find((t) => t.contactId === 'ct_demo_demo-manon-dubois')!;
+  await expect
+    .poll(async () => {
+      const { messages } = await gateway.api<{ messages: Message[] }>('GET', `/api/threads/${thread.id}/messages`);
+      const last = messages.at(-1);
+      return last?.content?.kind === 'media' ? [last.content.filename, last.content.mimeType] : null;
+    })
+    .toEqual(['Formulaire de retour.pdf', 'application/pdf']);
+  // The thread shows the document the customer received.
+  await expect(page.getByRole('log').getByText('Formulaire de retour.pdf')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/quick-replies-file.png' });
+});

@@ -47,6 +47,20 @@ describe('the template library and replies that carry files', () => {
     [data, resources].forEach((d) => d.remove());
   });
 
+  it('the demo ships a returns form and a map, carried by its /retour and /horaires replies', async () => {
+    const shipped = await files();
+    expect(shipped.map((f) => [f.id, f.name, f.mimeType]).sort()).toEqual([
+      ['demo-returns-form', 'Formulaire de retour.pdf', 'application/pdf'],
+      ['demo-workshop-map', 'Plan d’accès atelier.png'.replace('’', "'"), 'image/png'],
+    ]);
+    const pdf = await call('GET', '/api/library/demo-returns-form');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
   it('stores an image or a PDF once, typed from its bytes, and serves it back', async () => {
     const before = (await files()).length;
     const res = await upload('Guide des tailles.PNG', PNG);

@@ -387,7 +387,7 @@ describe('the demo quick replies', () => {
   };
 
   it('are about 25, each in French and English, with unique shortcuts and default labels only', async () => {
-    const replies = await readDemoQuickReplies(RESOURCES);
+    const { replies } = await readDemoQuickReplies(RESOURCES);
     expect(replies.length).toBeGreaterThanOrEqual(25);
     expect(new Set(replies.map((r) => r.shortcut)).size).toBe(replies.length);
     for (const reply of replies) {
@@ -401,7 +401,7 @@ describe('the demo quick replies', () => {
   });
 
   it('all parse, and render with no blank when every value is known', async () => {
-    for (const reply of await readDemoQuickReplies(RESOURCES)) {
+    for (const reply of (await readDemoQuickReplies(RESOURCES)).replies) {
       for (const variant of reply.variants) {
         const where = `/${reply.shortcut} ${variant.language}`;
         expect(parseTemplate(variant.body).ok, where).toBe(true);
@@ -414,7 +414,7 @@ describe('the demo quick replies', () => {
   });
 
   it('has the delivery times reply the composer test picks with /liv', async () => {
-    const delivery = (await readDemoQuickReplies(RESOURCES)).find((r) => r.shortcut === 'livraison');
+    const delivery = (await readDemoQuickReplies(RESOURCES)).replies.find((r) => r.shortcut === 'livraison');
     for (const variant of delivery?.variants ?? []) {
       expect(variant.body).toMatch(/\{\{contact\.first_name \| "[^"]+"\}\}/);
       expect(variant.body).toContain('{{order.number}}');

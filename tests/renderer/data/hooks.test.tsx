@@ -11,6 +11,7 @@ import {
   useUnreadTotal,
   useViewCounts,
 } from '../../../src/renderer/data/hooks';
+import { createLibraryClient } from '../../../src/renderer/data/library';
 import { createMediaLoader } from '../../../src/renderer/data/media';
 import { createWebPlatform } from '../../../src/renderer/platform/web';
 import { createSyncEngine } from '../../../src/renderer/sync/engine';
@@ -43,7 +44,13 @@ async function services(): Promise<{
     await db.delete();
   });
   const session = { gatewayUrl: gw.url, token: gw.token };
-  const value: ComptoirServices = { db, sync, platform: createWebPlatform(), media: createMediaLoader(session) };
+  const value: ComptoirServices = {
+    db,
+    sync,
+    platform: createWebPlatform(),
+    media: createMediaLoader(session),
+    library: createLibraryClient(session),
+  };
   const wrapper = ({ children }: { children: ReactNode }) => (
     <ComptoirProvider services={value}>{children}</ComptoirProvider>
   );

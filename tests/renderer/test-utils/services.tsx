@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { Result } from '../../../src/core';
 import { ComptoirProvider, type ComptoirServices } from '../../../src/renderer/data/context';
 import type { MediaLoader } from '../../../src/renderer/data/media';
+import type { LibraryClient } from '../../../src/renderer/data/library';
 import { ComptoirDb } from '../../../src/renderer/db/schema';
 import type { Platform } from '../../../src/renderer/platform/platform';
 import type { SyncEngine, SyncStatus } from '../../../src/renderer/sync/engine';
@@ -41,7 +42,12 @@ export function fakeServices(answer: CommandHandler = async () => ({ ok: false, 
     onNotificationClick: () => () => {},
   };
   const media: MediaLoader = { load: vi.fn(async () => new Blob([])) };
-  const services: ComptoirServices = { db, sync, platform, media };
+  const library: LibraryClient = {
+    list: vi.fn(async () => ({ ok: true as const, value: [] })),
+    upload: vi.fn(async () => ({ ok: false as const, error: 'no gateway in this test' })),
+    remove: vi.fn(async () => ({ ok: false as const, error: 'no gateway in this test' })),
+  };
+  const services: ComptoirServices = { db, sync, platform, media, library };
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <ComptoirProvider services={services}>{children}</ComptoirProvider>
   );

@@ -104,6 +104,7 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
         const extras = {
           ...(quote ? { quoteId: quote.id } : {}),
           ...(meta?.quickReplyId ? { quickReplyId: meta.quickReplyId } : {}),
+          ...(meta?.attachments?.length ? { attachments: meta.attachments } : {}),
         };
         send(threadId, text, Object.keys(extras).length > 0 ? extras : undefined).catch((error: unknown) =>
           notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),

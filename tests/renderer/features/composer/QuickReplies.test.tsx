@@ -5,7 +5,7 @@ import { sendInputOf } from '../../../../src/renderer/sync/outbox';
 import { contact, message, NOW, thread } from '../../test-utils/fixtures';
 import { render, screen, waitFor, within } from '../../test-utils/render';
 import { fakeServices, type CommandHandler } from '../../test-utils/services';
-import { ORDER, REPLIES } from './quickReplyFixtures';
+import { ORDER, REPLIES, reply } from './quickReplyFixtures';
 
 let dispose: (() => Promise<void>) | null = null;
 // ReplyBox keeps drafts per conversation for the session: each test writes in a conversation of its own.
@@ -127,6 +127,45 @@ describe('the quick replies’ picker', () => {
     await user.type(box, '/');
     await user.keyboard('{Escape}');
     expect(command.mock.calls.filter(([name]) => name === 'orders:latest')).toHaveLength(1);
+  });
+
+  it('a reply’s files show under the box once inserted; one can be taken off, the rest go with the reply', async () => {
+    const { user, box, db } = await setup();
+    await db.replies.put(
+      reply({
+        id: 'qr-prices',
+        shortcut: 'tarifs',
+        title: 'Price list',
+        variants: [{ language: 'fr', body: 'Voici nos tarifs et le plan d’accès.' }],
+        attachments: [
+          { id: 'file-prices', kind: 'document', name: 'tarifs.pdf' },
+          { id: 'file-map', kind: 'image', name: 'plan.png' },
+        ],
+      }),
+    );
+    await user.type(box, '/tarif');
+    // The picker says the reply carries files, and which.
+    const option = await screen.findByRole('option', { name: 'Price list' });
+    expect(within(option).getByText('2 files').closest('[title]')?.getAttribute('title')).toBe('tarifs.pdf, plan.png');
+    await user.keyboard('{Enter}');
+    const files = await screen.findByRole('list', { name: 'Files sent with this reply' });
+    expect(
+      within(files)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['tarifs.pdf', 'plan.png']);
+    await user.click(screen.getByRole('button', { name: 'Do not send plan.png' }));
+    expect(
+      within(files)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['tarifs.pdf']);
+    await user.type(box, '{Enter}');
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [entry] = await db.outbox.toArray();
+    expect(sendInputOf(entry!)).toMatchObject({ quickReplyId: 'qr-prices', attachments: ['file-prices'] });
+    // Sent: the box is empty and no file is left waiting for the next reply.
+    expect(screen.queryByRole('list', { name: 'Files sent with this reply' })).toBeNull();
   });
 
   it('inserts with Tab too, replacing only the /query where it was typed', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { QuickReply, QuickReplyDraft, Result } from '../../../../src/core';
+import type { LibraryFile, QuickReply, QuickReplyDraft, Result } from '../../../../src/core';
 import type { QuickReplyActions } from '../../../../src/renderer/data/quickReplies';
 import { QuickRepliesPanel } from '../../../../src/renderer/features/settings/components/QuickRepliesSection';
 import { SettingsDialog } from '../../../../src/renderer/features/settings/SettingsDialog';
@@ -160,6 +160,59 @@ describe('Settings → Quick replies', () => {
         shortcut: 'livraison',
         whatsapp: { name: 'order_update', language: 'fr', parameters: ['contact.first_name', 'order.number'] },
       }),
+    );
+  });
+
+  it('attaches files from the library or uploaded here, and shows the gateway’s refusal of a file', async () => {
+    const fake = fakeServices();
+    dispose = fake.dispose;
+    const prices: LibraryFile = {
+      id: 'file-prices',
+      name: 'tarifs.pdf',
+      kind: 'document',
+      mimeType: 'application/pdf',
+      size: 1234,
+      sha256: 'a'.repeat(64),
+      createdAt: 1,
+    };
+    const map: LibraryFile = { ...prices, id: 'file-map', name: 'plan.png', kind: 'image', mimeType: 'image/png' };
+    vi.mocked(fake.services.library.list).mockResolvedValue({ ok: true, value: [prices] });
+    vi.mocked(fake.services.library.upload)
+      .mockResolvedValueOnce({ ok: false, error: 'only JPEG or PNG images and PDF documents can be attached' })
+      .mockResolvedValueOnce({ ok: true, value: map });
+    const actions = fakeActions();
+    const { user } = render(
+      <fake.Wrapper>
+        <QuickRepliesPanel
+          replies={LIVE}
+          labels={[]}
+          actions={actions}
+          agentId="agent-1"
+          agentName="Camille"
+          business={null}
+        />
+      </fake.Wrapper>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Edit Greeting' }));
+    const part = screen.getByRole('group', { name: 'Files sent with the reply' });
+    await user.click(within(part).getByRole('combobox', { name: 'Add a file from the library' }));
+    await user.click(await screen.findByRole('option', { name: 'tarifs.pdf' }));
+    expect(within(part).getByRole('list', { name: 'Files sent with this reply' }).textContent).toContain('tarifs.pdf');
+
+    const input = part.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await user.upload(input, new File(['<html>'], 'innocent.png', { type: 'image/png' }));
+    expect((await within(part).findByRole('alert')).textContent).toBe(
+      'only JPEG or PNG images and PDF documents can be attached',
+    );
+    await user.upload(input, new File([new Uint8Array([0x89, 0x50])], 'plan.png', { type: 'image/png' }));
+    await waitFor(() =>
+      expect(within(part).getByRole('list', { name: 'Files sent with this reply' }).textContent).toContain('plan.png'),
+    );
+    expect(fake.services.library.upload).toHaveBeenLastCalledWith(expect.any(File), 'plan.png');
+    await user.click(screen.getByRole('button', { name: 'Do not send tarifs.pdf' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(actions.save).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'qr-hello', attachments: [{ id: 'file-map', kind: 'image', name: 'plan.png' }] }),
     );
   });
 

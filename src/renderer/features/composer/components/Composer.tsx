@@ -17,10 +17,12 @@ import {
   type Locale,
   type QuickReply,
   type QuickReplySearch,
+  type TemplateAttachment,
   type TemplateValues,
 } from '../../../../core';
 import { useT } from '../../../i18n';
 import { nextBlank, renderReply, slashQueryAt, variantFor, type SlashQuery } from '../quickReplies';
+import { AttachmentChips } from './AttachmentChips';
 import classes from './Composer.module.css';
 import { optionId, QuickReplyPicker } from './QuickReplyPicker';
 
@@ -43,6 +45,8 @@ export interface QuickReplyKit {
 /** What a sent reply was made from. */
 export interface SendMeta {
   quickReplyId?: string;
+  /** Template-library files the inserted reply carries (the agent may have removed some). */
+  attachments?: string[];
 }
 
 export interface ComposerProps {
@@ -87,6 +91,7 @@ export function Composer(props: ComposerProps) {
   const [active, setActive] = useState(0);
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [quickReplyId, setQuickReplyId] = useState<string | null>(null);
+  const [attachments, setAttachments] = useState<readonly TemplateAttachment[]>([]);
   const [confirming, setConfirming] = useState(false);
   const selection = useRef<[number, number] | null>(null);
   const textRef = useRef(text);
@@ -141,7 +146,10 @@ export function Composer(props: ComposerProps) {
     setText(next);
     onDraftChange?.(next);
     setConfirming(false);
-    if (next.trim() === '') setQuickReplyId(null);
+    if (next.trim() === '') {
+      setQuickReplyId(null);
+      setAttachments([]);
+    }
     refreshSlash(next, caret);
   };
 
@@ -162,6 +170,7 @@ export function Composer(props: ComposerProps) {
     value = value.slice(0, start) + rendered.text + value.slice(end);
     selection.current = [start + rendered.text.length, start + rendered.text.length];
     setQuickReplyId(reply.id);
+    setAttachments(reply.attachments);
     setSlash(null);
     setText(value);
     onDraftChange?.(value);
@@ -181,9 +190,14 @@ export function Composer(props: ComposerProps) {
       setConfirming(true);
       return;
     }
-    if (quickReplyId) onSend(text, { quickReplyId });
-    else onSend(text);
+    if (quickReplyId) {
+      onSend(text, {
+        quickReplyId,
+        ...(attachments.length > 0 ? { attachments: attachments.map((a) => a.id) } : {}),
+      });
+    } else onSend(text);
     setQuickReplyId(null);
+    setAttachments([]);
     setConfirming(false);
     update('');
   };
@@ -308,6 +322,12 @@ export function Composer(props: ComposerProps) {
           {t('composer.send')}
         </Button>
       </Group>
+      {attachments.length > 0 && (
+        <AttachmentChips
+          attachments={attachments}
+          onRemove={(id) => setAttachments((list) => list.filter((a) => a.id !== id))}
+        />
+      )}
       {blanks.length > 0 && (
         <Group gap={4} mt={6} id={blanksId} className={classes.blanks} data-blanks aria-live="polite">
           <Text size="xs" inherit>

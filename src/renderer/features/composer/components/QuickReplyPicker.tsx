@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { Locale, QuickReply, TemplateValues } from '../../../../core';
 import { useT } from '../../../i18n';
@@ -83,9 +84,22 @@ export function QuickReplyPicker(props: QuickReplyPickerProps) {
                     /{reply.shortcut}
                   </Text>
                 </Group>
-                <Badge size="xs" variant="light" color="gray">
-                  {rendered.locale.toUpperCase()}
-                </Badge>
+                <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+                  {reply.attachments.length > 0 && (
+                    <Badge
+                      size="xs"
+                      variant="light"
+                      color="gray"
+                      leftSection={<IconPaperclip size={10} aria-hidden />}
+                      title={reply.attachments.map((a) => a.name).join(', ')}
+                    >
+                      {t('replies.attachmentCount', { count: reply.attachments.length })}
+                    </Badge>
+                  )}
+                  <Badge size="xs" variant="light" color="gray">
+                    {rendered.locale.toUpperCase()}
+                  </Badge>
+                </Group>
               </Group>
               <Text
                 id={`${optionId(id, i)}-preview`}

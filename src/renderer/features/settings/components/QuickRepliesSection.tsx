@@ -30,8 +30,10 @@ import {
   type QuickReplyDraft,
   type Result,
   type TemplateVariable,
+  type TemplateAttachment,
 } from '../../../../core';
 import { useConnection } from '../../../data/hooks';
+import { AttachmentsField } from './AttachmentsField';
 import {
   exportDrafts,
   replyDraftOf,
@@ -385,6 +387,7 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
     en: draft.variants.find((v) => v.language === 'en')?.body ?? '',
   });
   const [chosenLabels, setChosenLabels] = useState<string[]>(draft.labels ?? []);
+  const [attachments, setAttachments] = useState<TemplateAttachment[]>(draft.attachments ?? []);
   const [resolve, setResolve] = useState(draft.resolve ?? false);
   const [waName, setWaName] = useState(draft.whatsapp?.name ?? '');
   const [waLanguage, setWaLanguage] = useState(draft.whatsapp?.language ?? '');
@@ -398,7 +401,7 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
     shortcut: shortcut.trim().toLowerCase(),
     title: title.trim(),
     variants: LOCALES.filter((l) => bodies[l].trim() !== '').map((language) => ({ language, body: bodies[language] })),
-    attachments: draft.attachments ?? [],
+    attachments,
     labels: chosenLabels,
     resolve,
     // No name, no language and no parameter: the reply has no WhatsApp template.
@@ -495,6 +498,7 @@ function QuickReplyEditor({ draft, labels, actions, agentName, business, preview
       <Text size="xs" c="dimmed">
         {t('replies.variablesHelp')}
       </Text>
+      <AttachmentsField value={attachments} onChange={setAttachments} />
       <MultiSelect
         label={t('replies.field.labels')}
         data={labelData}
