@@ -10,3 +10,4 @@ export * from './labels';
 export * from './rules';
 export * from './templates';
 export * from './orders';
+export * from './commerce/click-to-chat';

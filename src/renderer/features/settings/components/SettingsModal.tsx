@@ -1,7 +1,16 @@
 import { Button, Group, Kbd, Modal, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconAdjustments, IconBolt, IconLogout, IconRoute, IconSparkles, IconTags } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconBolt,
+  IconBrandWhatsapp,
+  IconLogout,
+  IconRoute,
+  IconSparkles,
+  IconTags,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT, type LanguagePreference } from '../../../i18n';
+import { ClickToChatSection } from './ClickToChatSection';
 
 export type ColorSchemePreference = 'auto' | 'light' | 'dark';
 
@@ -138,12 +147,18 @@ export function SettingsModal(props: SettingsModalProps) {
                 {t('replies.title')}
               </Tabs.Tab>
             )}
+            <Tabs.Tab value="click-to-chat" leftSection={<IconBrandWhatsapp size={14} />}>
+              {t('clickToChat.title')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="general">{general}</Tabs.Panel>
           {props.labels && <Tabs.Panel value="labels">{props.labels}</Tabs.Panel>}
           {props.sorting && <Tabs.Panel value="sorting">{props.sorting}</Tabs.Panel>}
           {props.rules && <Tabs.Panel value="rules">{props.rules}</Tabs.Panel>}
           {props.replies && <Tabs.Panel value="replies">{props.replies}</Tabs.Panel>}
+          <Tabs.Panel value="click-to-chat">
+            <ClickToChatSection />
+          </Tabs.Panel>
         </Tabs>
       ) : (
         general
