@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { startGateway } from './index';
 import { readSettings } from './settings';
 import { isConfigured } from './channels/meta/config';
+import { ordersConfigFromEnv } from './orders/config';
 
 /** `npm run gateway`: the gateway as its own process (a team server, or scripts against a demo). */
 async function main(): Promise<void> {
@@ -12,6 +13,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { settings } = read;
+  // COMPTOIR_ORDERS=demo|shopify|woocommerce and the shop's credentials (docs/orders-sources.md).
+  const orders = ordersConfigFromEnv(process.env);
+  if (!orders.ok) {
+    console.error(`comptoir gateway: invalid orders settings: ${orders.error}`);
+    process.exit(2);
+  }
   const gateway = await startGateway({
     dataDir: resolve(settings.dataDir),
     host: settings.host,
@@ -20,9 +27,12 @@ async function main(): Promise<void> {
     staticDir: settings.staticDir ? resolve(settings.staticDir) : null,
     adminToken: settings.adminToken,
     channels: settings.channels,
+    orders: orders.config,
     ...(settings.agentName ? { agentName: settings.agentName } : {}),
   });
   console.log(`Comptoir gateway listening on ${gateway.url}`);
+  // The kind only: the store's domain, keys and tokens are not printed.
+  console.log(`orders: ${orders.config.kind}`);
   for (const channel of ['whatsapp', 'messenger', 'instagram'] as const) {
     if (isConfigured(settings.channels, channel))
       console.log(`${channel}: webhooks at ${gateway.url}/webhooks/${channel}`);

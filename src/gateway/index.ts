@@ -13,6 +13,8 @@ import { createWebhooks } from './http/webhooks';
 import { Inbox } from './inbox/inbox';
 import { libraryMediaOfMessage } from './library/library';
 import { defaultLog } from './log';
+import { createOrderSources, type OrdersConfig } from './orders/config';
+import { createOrdersService } from './orders/service';
 import { attachRealtime } from './realtime/server';
 import { DEFAULT_ALLOWED_ORIGINS, originPolicy } from './realtime/origins';
 import { Sorting } from './sorting/service';
@@ -41,6 +43,11 @@ export interface GatewayOptions {
   resourcesDir?: string;
   /** WhatsApp, Messenger and Instagram settings (secrets: kept in the gateway). Default: none set. */
   channels?: ChannelsConfig;
+  /**
+   * Where orders come from: the demo shop in this store (default), Shopify or WooCommerce. The credentials stay in
+   * the gateway. `timeoutMs` bounds every call to the shop (default 4000).
+   */
+  orders?: OrdersConfig & { timeoutMs?: number };
   /** Graph API transport settings for tests (fast retries, short timeouts). */
   graphTransport?: MetaChannelsOptions['graph'];
   log?: (line: string) => void;
@@ -76,6 +83,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sorting = await Sorting.open(store, resourcesDir, log);
     const sorter = sorting;
     inbox.sortWith((tx, input) => sorter.sort(tx, input));
+    const shopSources = createOrderSources(options.orders ?? { kind: 'demo' }, store, {
+      timeoutMs: options.orders?.timeoutMs,
+    });
+    const orders = createOrdersService({ store, ...shopSources });
 
     if (options.demo) {
       // Read lazily, and only in demo mode: a team gateway never needs the file.
@@ -115,6 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       webhooks: createWebhooks({ config: channels.config, accept: channels.accept, log }),
       version: GATEWAY_VERSION,
       staticDir: options.staticDir ?? null,
+      ordersSource: shopSources.source.kind,
       log,
     });
     const realtime = attachRealtime({
@@ -122,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       inbox,
       channels,
       sorting,
+      orders,
       authenticate,
       isAllowedOrigin: originPolicy(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS),
       log,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../model/channel';
 import { LocaleSchema } from '../model/contact';
-import { OrderStatusSchema, ProductSchema } from '../model/commerce';
+import { AddressSchema, OrderStatusSchema, ProductSchema, ShipmentSchema } from '../model/commerce';
 
 /**
  * The demo shop's file format (`resources/demo/shop.json`). Times are written as "minutes ago" so the demo
@@ -14,7 +14,14 @@ export const DemoShopSchema = z.object({
     /** Shown in greetings and away messages later; kept simple here: "Mon–Sat 9:00–19:00". */
     hours: z.string(),
   }),
-  products: z.array(ProductSchema).min(1),
+  products: z
+    .array(
+      ProductSchema.extend({
+        imageUrl: z.string().url().optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .min(1),
   customers: z
     .array(
       z.object({
@@ -36,6 +43,9 @@ export const DemoShopSchema = z.object({
       minutesAgo: z.number().nonnegative(),
       items: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })).min(1),
       trackingUrl: z.string().nullable(),
+      shippingAddress: AddressSchema.optional(),
+      /** The parcels; without it, `trackingUrl` alone is the one parcel. */
+      shipments: z.array(ShipmentSchema).optional(),
     }),
   ),
   conversations: z.array(

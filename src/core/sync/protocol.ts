@@ -3,6 +3,7 @@ import { AgentSchema } from '../model/agent';
 import { ChannelSchema } from '../model/channel';
 import { LabelColorSchema, LabelNameSchema, PrioritySchema, type Label } from '../model/label';
 import type { Message } from '../model/message';
+import { AddressSchema, OrderSourceKindSchema, type ShopOrder } from '../model/commerce';
 import { BusinessHoursSchema } from '../model/schedule';
 import { RuleDraftSchema, type Rule } from '../rules/schema';
 import { QuickReplyDraftSchema, type QuickReply } from '../templates/model';
@@ -198,6 +199,56 @@ export const OrderSummarySchema = z.object({
 });
 export type OrderSummary = z.infer<typeof OrderSummarySchema>;
 
+/** What `{{order.*}}` reads of an order: its first tracked parcel is its tracking link. */
+export function orderSummaryOf(order: ShopOrder): OrderSummary {
+  return {
+    number: order.number,
+    status: order.status,
+    trackingUrl: order.shipments.find((s) => s.url)?.url ?? null,
+    total: order.total,
+    currency: order.currency,
+    createdAt: order.createdAt,
+  };
+}
+
+// Orders: read live from the shop (the demo shop, Shopify or WooCommerce) through the gateway, which holds its
+// credentials. Nothing is mirrored in the log: an order changes in the shop, not in the inbox.
+const orderIdSchema = z.string().trim().min(1).max(256);
+/** A conversation's customer's orders, matched by phone (a WhatsApp number) or e-mail. */
+export const OrdersForThreadSchema = z.object({ threadId: threadIdSchema });
+/** Any order by the number the customer uses ("1042" or "#1042"). */
+export const OrdersFindSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .transform((n) => n.replace(/^#/, ''))
+    .refine((n) => n.length > 0, 'number is empty'),
+});
+/** `orderId` is `ShopOrder.id` (Shopify's gid, WooCommerce's id, the demo order's number). */
+export const OrdersCancelSchema = z.object({ orderId: orderIdSchema });
+export const OrdersUpdateAddressSchema = z.object({ orderId: orderIdSchema, address: AddressSchema });
+/** A cart the customer sent in the chat (a message whose content is an `order`), turned into an order. */
+export const OrdersFromCartSchema = z.object({ threadId: threadIdSchema, messageId: messageIdSchema });
+
+export const OrderAbilitiesSchema = z.object({
+  cancel: z.boolean(),
+  updateAddress: z.boolean(),
+  createFromCart: z.boolean(),
+});
+export type OrderAbilities = z.infer<typeof OrderAbilitiesSchema>;
+
+export const OrderSourceInfoSchema = z.object({ source: OrderSourceKindSchema, abilities: OrderAbilitiesSchema });
+
+export interface ThreadOrders {
+  orders: ShopOrder[];
+  source: z.infer<typeof OrderSourceKindSchema>;
+  abilities: OrderAbilities;
+  /** What the lookup used: the contact's E.164 phone (from a WhatsApp handle too) and e-mail. */
+  customer: { phone: string | null; email: string | null };
+}
+
 /** The shop as templates name it: `{{business.name}}`, `{{business.hours}}`. */
 export const BusinessSchema = z.object({ name: z.string(), hours: BusinessHoursSchema });
 export type Business = z.infer<typeof BusinessSchema>;
@@ -271,6 +322,15 @@ export interface ClientToServerEvents {
   'replies:import': (input: unknown, ack: (res: Result<{ created: number; updated: number }>) => void) => void;
   /** The thread's customer's latest order (null when none): what `{{order.*}}` fills from. */
   'orders:latest': (input: unknown, ack: (res: Result<{ order: OrderSummary | null }>) => void) => void;
+  'orders:for-thread': (input: unknown, ack: (res: Result<ThreadOrders>) => void) => void;
+  'orders:find': (
+    input: unknown,
+    ack: (res: Result<{ order: ShopOrder | null; source: ThreadOrders['source'] }>) => void,
+  ) => void;
+  'orders:cancel': (input: unknown, ack: (res: Result<{ order: ShopOrder }>) => void) => void;
+  'orders:update-address': (input: unknown, ack: (res: Result<{ order: ShopOrder }>) => void) => void;
+  /** `created` is false when this cart had already been turned into that order. */
+  'orders:from-cart': (input: unknown, ack: (res: Result<{ order: ShopOrder; created: boolean }>) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,4 +1,12 @@
-import type { Contact, DemoShop, Message, MessageContent, Order, Thread } from '../../core';
+import {
+  toE164,
+  type Contact,
+  type DemoShop,
+  type Message,
+  type MessageContent,
+  type Order,
+  type Thread,
+} from '../../core';
 import type { SortHook } from '../inbox/ingest';
 import { threadFor, withMessage } from '../inbox/summary';
 import type { Log } from '../log';
@@ -65,7 +73,11 @@ export async function seedDemoShop(
         currency: shop.shop.currency,
         trackingUrl: o.trackingUrl,
       };
-      await saveOrder(tx, order);
+      await saveOrder(tx, order, {
+        customer: { name: contact.name, email: contact.email, phone: contact.phone ? toE164(contact.phone) : null },
+        shippingAddress: o.shippingAddress ?? null,
+        ...(o.shipments && { shipments: o.shipments }),
+      });
       orders += 1;
     }
     let threads = 0;

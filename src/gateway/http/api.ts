@@ -9,6 +9,7 @@ import {
   ThreadRefSchema,
   ThreadStatusSchema,
   type Agent,
+  type OrderSourceKind,
   type Result,
   type Thread,
 } from '../../core';
@@ -17,6 +18,7 @@ import type { SandboxChannel } from '../channels/sandbox';
 import { UNKNOWN_MESSAGE, UNKNOWN_THREAD } from '../inbox/errors';
 import type { Inbox } from '../inbox/inbox';
 import type { Log } from '../log';
+import { importDemoCsv, MAX_IMPORT_BYTES } from '../orders/demo-import';
 import { addLibraryFile, deleteLibraryFile, listLibrary, readLibraryFile, UNKNOWN_FILE } from '../library/library';
 import { readJsonBody, readRawBody } from './body';
 import { sendBytes, sendError, sendJson } from './respond';
@@ -33,6 +35,8 @@ export interface ApiOptions {
   sandbox: SandboxChannel | null;
   version: string;
   log: Log;
+  /** Where orders come from (default the demo shop): CSV import fills the demo shop only. */
+  ordersSource?: OrderSourceKind;
 }
 
 // Strict: a field the API does not know is refused rather than ignored, so a typo never passes silently.
@@ -51,6 +55,8 @@ const SandboxBodySchema = z.strictObject({
   name: StorableTextSchema.trim().min(1).max(100),
   text: SendInputSchema.shape.text,
 });
+
+const OrdersImportQuerySchema = z.strictObject({ kind: z.enum(['products', 'orders']) });
 
 const ThreadListQuerySchema = z.strictObject({ status: ThreadStatusSchema.optional() });
 
@@ -191,6 +197,32 @@ export function createApi(options: ApiOptions) {
         const result = await deleteLibraryFile(inbox.store, agent.id, param);
         if (!result.ok) throw new HttpError(result.error === UNKNOWN_FILE ? 404 : 409, result.error);
         return { status: 200, body: { ok: true, file: result.value } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/orders\/import$/,
+      async handle({ req, agent, query }) {
+        if (agent.role === 'agent') throw new HttpError(403, 'only a manager or an admin can import the shop');
+        const kind = OrdersImportQuerySchema.safeParse(Object.fromEntries(query));
+        if (!kind.success) throw new HttpError(400, 'invalid query: kind must be products or orders');
+        const source = options.ordersSource ?? 'demo';
+        if (source !== 'demo')
+          throw new HttpError(409, `orders come from ${source}: importing fills the demo shop only`);
+        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+        if (type !== 'text/csv' && type !== 'text/plain') throw new HttpError(415, 'send the file as text/csv (UTF-8)');
+        const raw = await readRawBody(req, MAX_IMPORT_BYTES);
+        if (!raw.ok) throw new HttpError(raw.status, raw.status === 413 ? 'a CSV file is at most 5 MB' : raw.error);
+        const text = new TextDecoder('utf-8', { fatal: true });
+        let csv: string;
+        try {
+          csv = text.decode(raw.value);
+        } catch {
+          throw new HttpError(400, 'the file is not UTF-8 text');
+        }
+        const result = await importDemoCsv(inbox.store, kind.data.kind, csv);
+        if (!result.ok) throw new HttpError(400, result.error);
+        return { status: 200, body: { ok: true, ...result.value } };
       },
     },
     {

@@ -14,6 +14,11 @@ import {
   LabelMergeSchema,
   LabelRefSchema,
   LabelUpdateSchema,
+  OrdersCancelSchema,
+  OrdersFindSchema,
+  OrdersForThreadSchema,
+  OrdersFromCartSchema,
+  OrdersUpdateAddressSchema,
   RulePreviewSchema,
   RuleRefSchema,
   RuleSaveSchema,
@@ -31,7 +36,8 @@ import {
   type Thread,
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
-import { latestOrder } from '../replies/context';
+import { createOrderSources } from '../orders/config';
+import { createOrdersService, type OrdersService } from '../orders/service';
 import { deleteQuickReply, importQuickReplies, saveQuickReply } from '../replies/replies';
 import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../sorting/labels';
 import type { Sorting } from '../sorting/service';
@@ -72,9 +78,18 @@ export function socketCommands(
   inbox: Inbox,
   channels: ChannelQueries,
   sorting: Sorting,
+  /** The shop (see orders/config.ts); the demo shop in the gateway's database when not given. */
+  orders: OrdersService = createOrdersService({
+    store: inbox.store,
+    ...createOrderSources({ kind: 'demo' }, inbox.store),
+  }),
 ): Record<Exclude<keyof ClientToServerEvents, 'session:hello'>, Command> {
   const db = inbox.store.sql;
   const store = inbox.store;
+  const withOrder = async <T>(pending: Promise<Result<T>>, wrap: (value: T) => object) => {
+    const result = await pending;
+    return result.ok ? ok(wrap(result.value)) : result;
+  };
   // A label edit answers with the thread; what it teaches the model is learned once it is committed.
   const sorted = async (pending: Promise<Result<{ thread: Thread; lesson: Lesson | null }>>) => {
     const result = await pending;
@@ -171,9 +186,22 @@ export function socketCommands(
     'replies:import': parsed(QuickReplyImportSchema, (agent, { replies }) =>
       importQuickReplies(store, `agent:${agent.id}`, replies),
     ),
-    'orders:latest': parsed(ThreadRefSchema, async (_agent, { threadId }) => {
-      const result = await latestOrder(db, threadId);
-      return result.ok ? ok({ order: result.value }) : result;
-    }),
+    'orders:latest': parsed(ThreadRefSchema, (_agent, { threadId }) =>
+      withOrder(orders.latest(threadId), (order) => ({ order })),
+    ),
+    // Any agent may look up, cancel or re-address an order: it is what answering a customer takes.
+    'orders:for-thread': parsed(OrdersForThreadSchema, (_agent, { threadId }) => orders.forThread(threadId)),
+    'orders:find': parsed(OrdersFindSchema, (_agent, { number }) =>
+      withOrder(orders.find(number), (order) => ({ order, source: orders.source.kind })),
+    ),
+    'orders:cancel': parsed(OrdersCancelSchema, (_agent, { orderId }) =>
+      withOrder(orders.cancel(orderId), (order) => ({ order })),
+    ),
+    'orders:update-address': parsed(OrdersUpdateAddressSchema, (_agent, { orderId, address }) =>
+      withOrder(orders.updateAddress(orderId, address), (order) => ({ order })),
+    ),
+    'orders:from-cart': parsed(OrdersFromCartSchema, (_agent, { threadId, messageId }) =>
+      orders.fromCart(threadId, messageId),
+    ),
   };
 }

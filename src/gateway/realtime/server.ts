@@ -15,6 +15,7 @@ import type { Inbox } from '../inbox/inbox';
 import { reason, type Log } from '../log';
 import { readBusiness } from '../replies/context';
 import { headSeq } from '../store/events';
+import type { OrdersService } from '../orders/service';
 import type { Sorting } from '../sorting/service';
 import { socketCommands, type ChannelQueries } from './commands';
 import type { OriginCheck } from './origins';
@@ -24,6 +25,8 @@ export interface RealtimeOptions {
   inbox: Inbox;
   channels: ChannelQueries;
   sorting: Sorting;
+  /** The shop the orders commands ask; the demo shop when absent. */
+  orders?: OrdersService;
   authenticate: Authenticate;
   /** Whether a request's browser origin may open a socket (see `originPolicy`). */
   isAllowedOrigin: OriginCheck;
@@ -80,7 +83,7 @@ export function attachRealtime(options: RealtimeOptions): Realtime {
       });
   });
 
-  const commands = socketCommands(inbox, options.channels, options.sorting);
+  const commands = socketCommands(inbox, options.channels, options.sorting, options.orders);
   io.on('connection', (socket: GatewaySocket) => {
     const agent = socket.data.agent;
     on(socket, 'session:hello', log, async () => {

@@ -225,4 +225,30 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'shop orders',
+    statements: [
+      // The demo shop answers the Orders panel like Shopify or WooCommerce would: who ordered (an imported order may
+      // have no contact yet, only an e-mail or a phone), where it goes, its parcels, and when it was cancelled.
+      `ALTER TABLE orders ALTER COLUMN contact_id DROP NOT NULL`,
+      `ALTER TABLE orders ADD COLUMN customer_name text`,
+      `ALTER TABLE orders ADD COLUMN customer_email text`,
+      // E.164 ("+33612345678"), so a lookup by phone is one equality.
+      `ALTER TABLE orders ADD COLUMN customer_phone text`,
+      `ALTER TABLE orders ADD COLUMN shipping_address jsonb`,
+      // [{company, number, url}]; tracking_url keeps the newest url for what read it before (the {{order.*}} fill).
+      `ALTER TABLE orders ADD COLUMN shipments jsonb NOT NULL DEFAULT '[]'::jsonb`,
+      `ALTER TABLE orders ADD COLUMN cancelled_at bigint`,
+      `ALTER TABLE orders ADD COLUMN updated_at bigint`,
+      // The chat cart an order was made from: the same cart turned into an order twice is the same order.
+      `ALTER TABLE orders ADD COLUMN cart_message_id text UNIQUE`,
+      `UPDATE orders o SET customer_email = c.email, customer_phone = c.phone, customer_name = c.name
+       FROM contacts c WHERE c.id = o.contact_id`,
+      `CREATE INDEX orders_customer_email ON orders (lower(customer_email))`,
+      `CREATE INDEX orders_customer_phone ON orders (customer_phone)`,
+      `ALTER TABLE products ADD COLUMN image_url text`,
+      `ALTER TABLE products ADD COLUMN description text`,
+    ],
+  },
 ];
