@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../data/context';
 import { useConnection, useInboxActions, useLabels, useThread, useThreadList } from '../data/hooks';
 import { ContactPanel } from '../features/contact/ContactPanel';
+import { OrderFocusProvider } from '../features/orders/OrderFocus';
 import { ConversationList } from '../features/inbox/components/ConversationList';
 import { ListHeader } from '../features/inbox/components/ListHeader';
 import { InboxNav } from '../features/inbox/InboxNav';
@@ -172,60 +173,63 @@ export function InboxScreen() {
 
   const showContact = contactOpen && selectedId !== null;
   return (
-    <AppShell
-      padding={0}
-      navbar={{ width: NAV_WIDTH, breakpoint: 'xs' }}
-      aside={{ width: CONTACT_WIDTH, breakpoint: 'md', collapsed: { desktop: !showContact, mobile: true } }}
-    >
-      <AppShell.Navbar>
-        <InboxNav
-          view={view}
-          onViewChange={changeView}
-          onOpenPalette={openPalette}
-          onOpenSettings={settings.open}
-          modKey={modKey}
-        />
-      </AppShell.Navbar>
-      <AppShell.Main h="100dvh" style={{ display: 'flex', minHeight: 0 }}>
-        <Box
-          component="section"
-          aria-label={viewTitle}
-          w={LIST_WIDTH}
-          style={{
-            flex: 'none',
-            display: 'flex',
-            flexDirection: 'column',
-            borderRight: '1px solid var(--mantine-color-default-border)',
-          }}
-        >
-          <ListHeader title={viewTitle} count={items?.length} />
-          <ConversationList items={items} view={view} selectedId={selectedId} now={now} onSelect={select} />
-        </Box>
-        <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <ThreadPane
-            threadId={selectedId}
-            entry={entry}
-            fallback={listed}
-            agentId={agentId}
-            agent={connection.agent}
-            commands={threadCommands}
-            now={now}
-            replyRef={replyRef}
-            contactPanelOpen={contactOpen}
-            onToggleContactPanel={() => setContactOpen((open) => !open)}
+    // An order chip in the thread opens the panel where the order shows.
+    <OrderFocusProvider onFocus={() => setContactOpen(true)}>
+      <AppShell
+        padding={0}
+        navbar={{ width: NAV_WIDTH, breakpoint: 'xs' }}
+        aside={{ width: CONTACT_WIDTH, breakpoint: 'md', collapsed: { desktop: !showContact, mobile: true } }}
+      >
+        <AppShell.Navbar>
+          <InboxNav
+            view={view}
+            onViewChange={changeView}
+            onOpenPalette={openPalette}
+            onOpenSettings={settings.open}
+            modKey={modKey}
           />
-        </Box>
-      </AppShell.Main>
-      <AppShell.Aside>{showContact && <ContactPanel entry={open} />}</AppShell.Aside>
-      <CommandPalette handlers={handlers} />
-      <SettingsDialog
-        opened={settingsOpen}
-        onClose={settings.close}
-        onSignOut={platform.kind === 'web' ? () => platform.forgetToken() : null}
-        modKey={modKey}
-        channels={{ load: channelStatus, credentials, now }}
-        previewThreadId={selectedId}
-      />
-    </AppShell>
+        </AppShell.Navbar>
+        <AppShell.Main h="100dvh" style={{ display: 'flex', minHeight: 0 }}>
+          <Box
+            component="section"
+            aria-label={viewTitle}
+            w={LIST_WIDTH}
+            style={{
+              flex: 'none',
+              display: 'flex',
+              flexDirection: 'column',
+              borderRight: '1px solid var(--mantine-color-default-border)',
+            }}
+          >
+            <ListHeader title={viewTitle} count={items?.length} />
+            <ConversationList items={items} view={view} selectedId={selectedId} now={now} onSelect={select} />
+          </Box>
+          <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+            <ThreadPane
+              threadId={selectedId}
+              entry={entry}
+              fallback={listed}
+              agentId={agentId}
+              agent={connection.agent}
+              commands={threadCommands}
+              now={now}
+              replyRef={replyRef}
+              contactPanelOpen={contactOpen}
+              onToggleContactPanel={() => setContactOpen((open) => !open)}
+            />
+          </Box>
+        </AppShell.Main>
+        <AppShell.Aside>{showContact && <ContactPanel entry={open} />}</AppShell.Aside>
+        <CommandPalette handlers={handlers} />
+        <SettingsDialog
+          opened={settingsOpen}
+          onClose={settings.close}
+          onSignOut={platform.kind === 'web' ? () => platform.forgetToken() : null}
+          modKey={modKey}
+          channels={{ load: channelStatus, credentials, now }}
+          previewThreadId={selectedId}
+        />
+      </AppShell>
+    </OrderFocusProvider>
   );
 }

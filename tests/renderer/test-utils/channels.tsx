@@ -24,6 +24,7 @@ export function bubbleEnvironment(over: Partial<BubbleEnvironment> = {}): Bubble
     openExternal: vi.fn(),
     onReply: null,
     onReact: null,
+    onCartOrder: null,
     ...over,
   };
 }

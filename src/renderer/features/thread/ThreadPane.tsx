@@ -9,6 +9,7 @@ import { liveLabels, liveLabelsOf } from '../../data/queries';
 import { useI18n, useT } from '../../i18n';
 import { ReplyBox } from '../composer/ReplyBox';
 import { customerName } from '../inbox/model';
+import { useCartToOrder } from '../orders/useOrderMessages';
 import { BubbleEnvironmentProvider, type BubbleEnvironment } from './bubbleEnvironment';
 import { activityText } from './activity';
 import { commandErrorKey } from './commandError';
@@ -70,7 +71,10 @@ function useSettled(key: string | null, delayMs: number): boolean {
  * What the bubbles of the open thread can do: fetch media, find a quoted message, open links through the
  * platform, and Reply / React. Stable for the pane's life, so memoised bubbles do not re-render for it.
  */
-function useBubbleEnvironmentValue(onReply: (message: Message) => void): BubbleEnvironment {
+function useBubbleEnvironmentValue(
+  onReply: (message: Message) => void,
+  onCartOrder: BubbleEnvironment['onCartOrder'],
+): BubbleEnvironment {
   const t = useT();
   const { db, media, platform } = useServices();
   const { react } = useInboxActions();
@@ -91,8 +95,8 @@ function useBubbleEnvironmentValue(onReply: (message: Message) => void): BubbleE
     [react, t],
   );
   return useMemo(
-    () => ({ db, media, openExternal: (url: string) => platform.openExternal(url), onReply, onReact }),
-    [db, media, platform, onReply, onReact],
+    () => ({ db, media, openExternal: (url: string) => platform.openExternal(url), onReply, onReact, onCartOrder }),
+    [db, media, platform, onReply, onReact, onCartOrder],
   );
 }
 
@@ -156,7 +160,8 @@ export function ThreadPane(props: ThreadPaneProps) {
   const [replyTo, setReplyTo] = useState<{ threadId: string; id: string } | null>(null);
   const onReply = useCallback((message: Message) => setReplyTo({ threadId: message.threadId, id: message.id }), []);
   const clearReply = useCallback(() => setReplyTo(null), []);
-  const environment = useBubbleEnvironmentValue(onReply);
+  const onCartOrder = useCartToOrder(entry && entry.thread.id === threadId ? entry.thread : null);
+  const environment = useBubbleEnvironmentValue(onReply, onCartOrder);
   // A live query answers `null` for "no such thread" but also still holds the previous selection's `null` for a
   // moment: only call a thread missing once the new answer has had time to arrive.
   const waitedLongEnough = useSettled(threadId, 800);

@@ -15,6 +15,8 @@ export interface BubbleEnvironment {
   openExternal(url: string): void;
   onReply: ((message: Message) => void) | null;
   onReact: ((message: Message, emoji: string) => void) | null;
+  /** Turns a chat cart into an order and confirms it; resolves with the refusal's reason, or null. */
+  onCartOrder: ((messageId: string) => Promise<string | null>) | null;
 }
 
 const NO_ENVIRONMENT: BubbleEnvironment = {
@@ -23,6 +25,7 @@ const NO_ENVIRONMENT: BubbleEnvironment = {
   openExternal: () => {},
   onReply: null,
   onReact: null,
+  onCartOrder: null,
 };
 
 const BubbleEnvironmentContext = createContext<BubbleEnvironment>(NO_ENVIRONMENT);

@@ -9,6 +9,7 @@ import { useBubbleEnvironment } from '../bubbleEnvironment';
 import { MessageContentView } from './content/MessageContent';
 import { DeliveryStatus } from './DeliveryStatus';
 import { MessageActions } from './MessageActions';
+import { useOpenOrder } from '../../orders/OrderFocus';
 import { MessageText } from './MessageText';
 import { QuoteExcerpt } from './QuoteExcerpt';
 import { Reactions } from './Reactions';
@@ -74,6 +75,7 @@ const outboundOf = (message: Message): boolean => message.direction === 'out';
 
 /** One message: the customer's on the left, ours (agent or assistant) on the right, with time and delivery. */
 export const MessageBubble = memo(function MessageBubble({ message, startsGroup = false }: MessageBubbleProps) {
+  const openOrder = useOpenOrder();
   const { t, time, language } = useI18n();
   const { onReply, onReact } = useBubbleEnvironment();
   // What the classifier read in a customer message: a quiet hint, for the curious agent.
@@ -122,7 +124,9 @@ export const MessageBubble = memo(function MessageBubble({ message, startsGroup 
               {message.content && (
                 <MessageContentView messageId={message.id} content={message.content} caption={caption} />
               )}
-              {(caption || !message.content) && <MessageText text={message.text} />}
+              {(caption || !message.content) && (
+                <MessageText text={message.text} onOrder={message.direction === 'in' ? openOrder : null} />
+              )}
             </>
           )}
           <div className={classes.meta}>

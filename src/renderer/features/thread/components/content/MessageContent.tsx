@@ -25,7 +25,7 @@ export function MessageContentView({ messageId, content, caption }: MessageConte
     case 'contacts':
       return <ContactsCard content={content} />;
     case 'order':
-      return <OrderCard content={content} />;
+      return <OrderCard content={content} messageId={messageId} />;
     case 'choice':
       return (
         <span className={classes.chip} title={t('message.choice', { title: content.title })} data-content="choice">

@@ -1,14 +1,20 @@
-import { IconShoppingCart } from '@tabler/icons-react';
+import { Button, Group, Text } from '@mantine/core';
+import { IconReceipt, IconShoppingCart } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { MessageContent } from '../../../../../core';
 import { useI18n } from '../../../../i18n';
 import { cartTotals, formatMoney, lineTotal } from '../../money';
+import { useBubbleEnvironment } from '../../bubbleEnvironment';
 import classes from './Content.module.css';
 
 export type OrderValue = Extract<MessageContent, { kind: 'order' }>;
 
 /** A cart sent from the chat: what the customer wants to buy, line by line, and what it comes to. */
-export function OrderCard({ content }: { content: OrderValue }) {
+export function OrderCard({ content, messageId = null }: { content: OrderValue; messageId?: string | null }) {
   const { t, language } = useI18n();
+  const { onCartOrder } = useBubbleEnvironment();
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
   const count = content.items.reduce((sum, item) => sum + item.quantity, 0);
   const quantity = new Intl.NumberFormat(language);
   return (
@@ -55,6 +61,29 @@ export function OrderCard({ content }: { content: OrderValue }) {
           ))}
         </tfoot>
       </table>
+      {onCartOrder && messageId && (
+        <Group gap="xs" mt={6}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            leftSection={<IconReceipt size={12} />}
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              setRefused(null);
+              setRefused(await onCartOrder(messageId).catch((error: unknown) => String(error)));
+              setBusy(false);
+            }}
+          >
+            {t('message.order.create')}
+          </Button>
+          {refused && (
+            <Text size="xs" c="red" role="alert">
+              {refused}
+            </Text>
+          )}
+        </Group>
+      )}
     </div>
   );
 }

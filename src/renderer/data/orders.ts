@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { z } from 'zod';
+import {
+  OrderSourceKindSchema,
+  ShopOrderSchema,
+  type Address,
+  type Result,
+  type ShopOrder,
+} from '../../core';
+import type { SyncEngine } from '../sync/engine';
+import { parseValue } from '../sync/wire';
+import { useServices } from './context';
+
+/** What the shop can do besides looking up: the panel hides the buttons it cannot honour. */
+const AbilitiesSchema = z.object({ cancel: z.boolean(), updateAddress: z.boolean(), createFromCart: z.boolean() });
+export type OrderAbilities = z.infer<typeof AbilitiesSchema>;
+
+const ThreadOrdersSchema = z.object({
+  orders: z.array(ShopOrderSchema),
+  source: OrderSourceKindSchema,
+  abilities: AbilitiesSchema,
+});
+export type ThreadOrders = z.infer<typeof ThreadOrdersSchema>;
+
+const FoundSchema = z.object({ order: ShopOrderSchema.nullable() });
+/** `created` false: the cart had been turned into this order already. */
+const FromCartSchema = z.object({ order: ShopOrderSchema, created: z.boolean() });
+const OrderSchema = z.object({ order: ShopOrderSchema });
+
+/**
+ * Orders through the gateway, which holds the shop's credentials: the desktop only ever sees orders. Nothing is
+ * kept in the replica: orders change in the shop, and a lookup is cheap (the gateway caches it briefly).
+ */
+export interface OrdersClient {
+  /** The conversation's customer's orders (matched by phone or email), newest first. */
+  forThread(threadId: string): Promise<Result<ThreadOrders>>;
+  /** Any order by the number the customer uses; null when the shop has none. */
+  find(number: string): Promise<Result<ShopOrder | null>>;
+  cancel(orderId: string): Promise<Result<ShopOrder>>;
+  updateAddress(orderId: string, address: Address): Promise<Result<ShopOrder>>;
+  /** A chat cart turned into an order (the demo shop). */
+  fromCart(threadId: string, messageId: string): Promise<Result<{ order: ShopOrder; created: boolean }>>;
+}
+
+export function createOrdersClient(sync: Pick<SyncEngine, 'command'>): OrdersClient {
+  const asked = async <T>(
+    name: 'orders:for-thread' | 'orders:find' | 'orders:cancel' | 'orders:update-address' | 'orders:from-cart',
+    input: unknown,
+    schema: z.ZodType<T>,
+  ): Promise<Result<T>> => {
+    let result: Result<unknown>;
+    try {
+      result = await sync.command(name, input);
+    } catch (error) {
+      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    return parseValue(result, schema, name);
+  };
+  const order = (result: Result<{ order: ShopOrder }>): Result<ShopOrder> =>
+    result.ok ? { ok: true, value: result.value.order } : result;
+  return {
+    forThread: (threadId) => asked('orders:for-thread', { threadId }, ThreadOrdersSchema),
+    async find(number) {
+      const result = await asked('orders:find', { number }, FoundSchema);
+      return result.ok ? { ok: true, value: result.value.order } : result;
+    },
+    cancel: async (orderId) => order(await asked('orders:cancel', { orderId }, OrderSchema)),
+    updateAddress: async (orderId, address) =>
+      order(await asked('orders:update-address', { orderId, address }, OrderSchema)),
+    fromCart: (threadId, messageId) => asked('orders:from-cart', { threadId, messageId }, FromCartSchema),
+  };
+}
+
+export function useOrdersClient(): OrdersClient {
+  const { sync } = useServices();
+  return useMemo(() => createOrdersClient(sync), [sync]);
+}

@@ -1,0 +1,40 @@
+import type { Message } from '../../../src/core';
+import { expect, test } from './fixtures';
+
+/**
+ * Orders end to end: a customer asks "where is my order 1042?", the number becomes a chip, the chip opens the order
+ * in the Orders panel (looked up in the demo shop through the gateway), and "Send status" posts the shop's status
+ * reply filled with that order, which the gateway stores as the exact text.
+ */
+test('a customer’s order number opens the order, and “Send status” posts the filled reply', async ({
+  gateway,
+  inbox,
+  page,
+}) => {
+  await inbox.goto(gateway.appUrl);
+  const { thread } = await gateway.api<{ thread: { id: string } }>('POST', '/api/sandbox/messages', {
+    from: '+447700900999',
+    name: 'Priya Shah',
+    text: 'Hello, where is my order 1042? It was supposed to arrive on Monday.',
+  });
+  await inbox.open('Priya Shah');
+
+  const chip = inbox.messages.getByRole('button', { name: 'Open order 1042' });
+  await expect(chip).toHaveText('1042');
+  await chip.click();
+  const panel = page.getByRole('region', { name: 'Orders' });
+  const card = panel.getByRole('article', { name: 'Order 1042' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Delivered');
+  await page.screenshot({ path: 'test-results/e2e/orders-panel.png' });
+
+  await card.getByRole('button', { name: 'Send status' }).click();
+  const expected = /^Hi Priya, I've just checked: your order #1042 is delivered\./;
+  await expect
+    .poll(async () => {
+      const { messages } = await gateway.api<{ messages: Message[] }>('GET', `/api/threads/${thread.id}/messages`);
+      return messages.at(-1)?.text ?? '';
+    })
+    .toMatch(expected);
+  await expect(inbox.messages.getByText(expected)).toBeVisible();
+});
