@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrderStatusSchema } from './commerce';
 
 /** Mantine's palette names: a label's colour is one of them, so chips look right in light and dark schemes. */
 export const LABEL_COLORS = [
@@ -72,6 +73,19 @@ export const ActivityChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('assigned'), assigneeId: z.string().nullable() }),
   z.object({ kind: z.literal('resolved') }),
   z.object({ kind: z.literal('spam'), spam: z.boolean() }),
+  /**
+   * An order of this customer moved on (paid, shipped, delivered...). `notified` says how the customer was told:
+   * by a message (`messageId`), through an approved template, or not at all and why (`reason`).
+   */
+  z.object({
+    kind: z.literal('order'),
+    number: z.string().min(1),
+    status: OrderStatusSchema,
+    trackingUrl: z.string().nullable(),
+    notified: z.enum(['text', 'template', 'none']),
+    messageId: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
 ]);
 export type ActivityChange = z.infer<typeof ActivityChangeSchema>;
 
@@ -85,5 +99,7 @@ export const ActivityCauseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('urgency'), reasons: z.array(z.string()), messageId: z.string() }),
   /** A label merged into another or deleted: its conversations change with it. */
   z.object({ kind: z.literal('label'), agentId: z.string(), op: z.enum(['merged', 'deleted']) }),
+  /** The shop itself (its back office, or the demo shop's status buttons on an agent's behalf). */
+  z.object({ kind: z.literal('shop'), agentId: z.string().nullable() }),
 ]);
 export type ActivityCause = z.infer<typeof ActivityCauseSchema>;

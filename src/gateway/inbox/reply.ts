@@ -35,6 +35,8 @@ export interface AgentReply {
   quickReplyId?: string;
   /** Library file ids: each becomes an attachment message after the text, delivered in that order. */
   attachments?: readonly string[];
+  /** Written by the gateway itself (an order update), not typed by the agent: shown as the shop's message. */
+  bySystem?: boolean;
 }
 
 export interface Replied {
@@ -47,7 +49,7 @@ export interface Replied {
 
 /** Stores an agent's reply as `pending`, once per client id; delivery is the channel's job, after the commit. */
 export async function storeReply(store: Store, input: AgentReply): Promise<Result<Replied>> {
-  const actor = `agent:${input.agentId}`;
+  const actor = input.bySystem ? 'system' : `agent:${input.agentId}`;
   const { value } = await store.write(async (tx) => {
     const existing = await findByClientId(tx, input.clientId);
     if (existing) {
@@ -71,7 +73,7 @@ export async function storeReply(store: Store, input: AgentReply): Promise<Resul
       id: outboundMessageId(input.clientId),
       threadId: thread.id,
       direction: 'out',
-      author: { kind: 'agent', agentId: input.agentId },
+      author: input.bySystem ? { kind: 'system' } : { kind: 'agent', agentId: input.agentId },
       text: input.text,
       ts: store.now(),
       status: 'pending',

@@ -4,8 +4,10 @@ import {
   OrderItemSchema,
   orderSummaryOf,
   type Address,
+  type OrderStatus,
   type OrderSummary,
   type Result,
+  type Shipment,
   type ShopOrder,
   type ThreadOrders,
 } from '../../core';
@@ -32,6 +34,11 @@ export interface OrdersService {
   fromCart(threadId: string, messageId: string): Promise<Result<{ order: ShopOrder; created: boolean }>>;
   /** What `{{order.*}}` fills from: the customer's newest order, or null. */
   latest(threadId: string): Promise<Result<OrderSummary | null>>;
+  /**
+   * The demo shop's back office: moves an order on (a parcel is made up for "shipped"). A real shop's orders move
+   * in the shop itself.
+   */
+  setStatus(orderId: string, status: OrderStatus): Promise<Result<ShopOrder>>;
 }
 
 export interface OrdersServiceOptions {
@@ -90,6 +97,11 @@ export function createOrdersService({ store, source, demo, limit = 10 }: OrdersS
       if (!items.success) return fail('this cart cannot be read');
       return answer(await demo.createOrderFromCart(threadId, items.data, messageId));
     },
+    async setStatus(orderId, status) {
+      if (!demo) return fail(`orders change in ${SOURCE_NAMES[source.kind]} itself, not from here`);
+      const parcel = status === 'shipped' ? demoParcel() : undefined;
+      return answer(await demo.setOrderStatus(orderId, status, parcel));
+    },
     async latest(threadId) {
       // The demo shop's orders are in this database: read them as {{order.*}} always has.
       if (demo) return latestOrder(db, threadId);
@@ -99,4 +111,11 @@ export function createOrdersService({ store, source, demo, limit = 10 }: OrdersS
       return ok(order ? orderSummaryOf(order) : null);
     },
   };
+}
+
+/** A parcel for a demo order marked shipped: a Colissimo-like number and its tracking page. */
+function demoParcel(): Shipment {
+  const digits = Array.from({ length: 11 }, () => Math.floor(Math.random() * 10)).join('');
+  const number = `6A${digits}`;
+  return { company: 'Colissimo', number, url: `https://www.laposte.fr/outils/suivre-vos-envois?code=${number}` };
 }

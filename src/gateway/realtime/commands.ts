@@ -18,6 +18,7 @@ import {
   OrdersFindSchema,
   OrdersForThreadSchema,
   OrdersFromCartSchema,
+  OrdersSetStatusSchema,
   OrdersUpdateAddressSchema,
   RulePreviewSchema,
   RuleRefSchema,
@@ -37,6 +38,7 @@ import {
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
 import { createOrderSources } from '../orders/config';
+import { tellOrderUpdate } from '../orders/notify';
 import { createOrdersService, type OrdersService } from '../orders/service';
 import { deleteQuickReply, importQuickReplies, saveQuickReply } from '../replies/replies';
 import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../sorting/labels';
@@ -203,5 +205,11 @@ export function socketCommands(
     'orders:from-cart': parsed(OrdersFromCartSchema, (_agent, { threadId, messageId }) =>
       orders.fromCart(threadId, messageId),
     ),
+    'orders:set-status': parsed(OrdersSetStatusSchema, async (agent, { orderId, status }) => {
+      const moved = await orders.setStatus(orderId, status);
+      if (!moved.ok) return moved;
+      const told = await tellOrderUpdate(inbox, moved.value, status, { kind: 'shop', agentId: agent.id });
+      return ok({ order: moved.value, told });
+    }),
   };
 }

@@ -125,6 +125,8 @@ export interface OrderRow {
   shipping_address: Address | null;
   shipments: Shipment[];
   cancelled_at: string | number | null;
+  /** The chat cart this order was made from, if any: its conversation hears about the order. */
+  cart_message_id: string | null;
   contact_name: string | null;
   contact_email: string | null;
   contact_phone: string | null;
@@ -134,7 +136,7 @@ export interface OrderRow {
 
 const ORDER_SELECT = `SELECT o.number, o.contact_id, o.status, o.created_at, o.items, o.total, o.currency,
     o.tracking_url, o.customer_name, o.customer_email, o.customer_phone, o.shipping_address, o.shipments,
-    o.cancelled_at, c.name AS contact_name, c.email AS contact_email, c.phone AS contact_phone,
+    o.cancelled_at, o.cart_message_id, c.name AS contact_name, c.email AS contact_email, c.phone AS contact_phone,
     c.channel AS contact_channel, c.handle AS contact_handle
   FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id`;
 

@@ -4,6 +4,8 @@ import {
   OrderSourceKindSchema,
   ShopOrderSchema,
   type Address,
+  type OrderStatus,
+  type OrderUpdateTold,
   type Result,
   type ShopOrder,
 } from '../../core';
@@ -23,6 +25,14 @@ const ThreadOrdersSchema = z.object({
 export type ThreadOrders = z.infer<typeof ThreadOrdersSchema>;
 
 const FoundSchema = z.object({ order: ShopOrderSchema.nullable() });
+const MovedSchema = z.object({
+  order: ShopOrderSchema,
+  told: z.object({
+    threadId: z.string().nullable(),
+    notified: z.enum(['text', 'template', 'none']),
+    reason: z.string().nullable(),
+  }),
+});
 /** `created` false: the cart had been turned into this order already. */
 const FromCartSchema = z.object({ order: ShopOrderSchema, created: z.boolean() });
 const OrderSchema = z.object({ order: ShopOrderSchema });
@@ -38,13 +48,15 @@ export interface OrdersClient {
   find(number: string): Promise<Result<ShopOrder | null>>;
   cancel(orderId: string): Promise<Result<ShopOrder>>;
   updateAddress(orderId: string, address: Address): Promise<Result<ShopOrder>>;
+  /** The demo shop's back office: moves an order on; the gateway tells the customer and says how. */
+  setStatus(orderId: string, status: OrderStatus): Promise<Result<{ order: ShopOrder; told: OrderUpdateTold }>>;
   /** A chat cart turned into an order (the demo shop). */
   fromCart(threadId: string, messageId: string): Promise<Result<{ order: ShopOrder; created: boolean }>>;
 }
 
 export function createOrdersClient(sync: Pick<SyncEngine, 'command'>): OrdersClient {
   const asked = async <T>(
-    name: 'orders:for-thread' | 'orders:find' | 'orders:cancel' | 'orders:update-address' | 'orders:from-cart',
+    name: `orders:${'for-thread' | 'find' | 'cancel' | 'update-address' | 'from-cart' | 'set-status'}`,
     input: unknown,
     schema: z.ZodType<T>,
   ): Promise<Result<T>> => {
@@ -67,6 +79,7 @@ export function createOrdersClient(sync: Pick<SyncEngine, 'command'>): OrdersCli
     cancel: async (orderId) => order(await asked('orders:cancel', { orderId }, OrderSchema)),
     updateAddress: async (orderId, address) =>
       order(await asked('orders:update-address', { orderId, address }, OrderSchema)),
+    setStatus: (orderId, status) => asked('orders:set-status', { orderId, status }, MovedSchema),
     fromCart: (threadId, messageId) => asked('orders:from-cart', { threadId, messageId }, FromCartSchema),
   };
 }

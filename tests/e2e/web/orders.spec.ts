@@ -38,3 +38,37 @@ test('a customer’s order number opens the order, and “Send status” posts t
     .toMatch(expected);
   await expect(inbox.messages.getByText(expected)).toBeVisible();
 });
+
+test('a chat cart becomes a confirmed order; marking it shipped tells the customer and shows in the history', async ({
+  gateway,
+  inbox,
+  page,
+}) => {
+  await inbox.goto(gateway.appUrl);
+  await inbox.open('Hugo Lefebvre');
+  await inbox.messages.getByRole('button', { name: 'Create the order and confirm it' }).click();
+
+  // The confirmation names the new order and its total, in Hugo's French.
+  const confirmation = inbox.messages.getByText(
+    /^Merci Hugo ! Votre commande n° (\d+) est bien enregistrée, pour un total de/,
+  );
+  await expect(confirmation).toBeVisible();
+  const number = /n° (\d+)/.exec((await confirmation.textContent()) ?? '')?.[1];
+  expect(number).toBeDefined();
+  const card = page
+    .getByRole('region', { name: 'Orders' })
+    .getByRole('article', { name: `Order ${number}` })
+    .first();
+  await expect(card).toContainText('Pending');
+
+  await card.getByRole('button', { name: `More actions for order ${number}` }).click();
+  await page.getByRole('menuitem', { name: 'Mark as Shipped' }).click();
+  await expect(
+    inbox.messages.getByText(`Bonne nouvelle : votre commande n° ${number} est partie !`, { exact: false }),
+  ).toBeVisible();
+  await expect(
+    inbox.messages.getByText(`The shop marked order #${number} as shipped · the customer was told`),
+  ).toBeVisible();
+  await expect(card).toContainText('Shipped');
+  await page.screenshot({ path: 'test-results/e2e/orders-cart.png' });
+});

@@ -1,10 +1,18 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Address, DemoShop, OrderSummary, ShopOrder, ThreadOrders } from '../../../src/core';
+import type {
+  Address,
+  DemoShop,
+  Message,
+  OrderSummary,
+  OrderUpdateTold,
+  ShopOrder,
+  ThreadOrders,
+} from '../../../src/core';
 import { startGateway, type RunningGateway } from '../../../src/gateway';
 import { startFakeShopify, type FakeShopify } from '../../fakes/shopify';
 import { DEMO_SHOP, tempDir, writeResources } from '../fixtures';
-import { connect, request, valueOf, type ClientSocket } from '../helpers';
+import { connect, pullPage, request, valueOf, type ClientSocket } from '../helpers';
 
 const TOKEN = 'orders-test-admin-token-0123456789';
 const SHOPIFY_TOKEN = 'shpat_orders_gateway_secret_77';
@@ -173,6 +181,47 @@ describe('orders commands on a demo gateway', () => {
     expect(valueOf(await ask<{ order: ShopOrder }>('orders:find', { number: '1003' })).order.number).toBe('1003');
     const latest = valueOf(await ask<{ order: OrderSummary | null }>('orders:latest', { threadId: 'th_demo_1' }));
     expect(latest.order).toMatchObject({ number: '1003', status: 'pending', total: 50, trackingUrl: null });
+  });
+
+  it('orders:set-status moves a demo order on and tells the customer in their conversation, with its history', async () => {
+    const before = (await pullPage(demo.socket, { after: 0, limit: 5000 })).head;
+    const moved = valueOf(
+      await ask<{ order: ShopOrder; told: OrderUpdateTold }>('orders:set-status', {
+        orderId: '1002',
+        status: 'shipped',
+      }),
+    );
+    expect(moved.order.status).toBe('shipped');
+    const parcel = moved.order.shipments.at(-1)!;
+    expect(parcel.url).toMatch(/^https:\/\/www\.laposte\.fr\/outils\/suivre-vos-envois\?code=6A\d{11}$/);
+    expect(moved.told).toMatchObject({ notified: 'text', reason: null });
+
+    // Jack writes in English: the shop's message, not an agent's, with the parcel's link.
+    const res = await fetch(`${demo.gateway.url}/api/threads/${moved.told.threadId}/messages`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const { messages } = (await res.json()) as { messages: Message[] };
+    const told = messages.at(-1)!;
+    expect(told.author).toEqual({ kind: 'system' });
+    expect(told.text).toBe(`Good news: your order #1002 is on its way! You can follow it here: ${parcel.url}`);
+
+    const { events } = await pullPage(demo.socket, { after: before, limit: 100 });
+    expect(events.find((e) => e.type === 'thread.activity')).toMatchObject({
+      threadId: moved.told.threadId,
+      change: { kind: 'order', number: '1002', status: 'shipped', notified: 'text', messageId: told.id },
+      cause: { kind: 'shop', agentId: expect.any(String) },
+    });
+
+    // "Pending" is not news: the history records it, the customer hears nothing.
+    const quiet = valueOf(
+      await ask<{ told: OrderUpdateTold }>('orders:set-status', { orderId: '1002', status: 'pending' }),
+    );
+    expect(quiet.told).toMatchObject({ notified: 'none', reason: 'not news for the customer' });
+    expect(await ask('orders:set-status', { orderId: '9999', status: 'paid' })).toEqual({
+      ok: false,
+      error: 'the shop has no order 9999',
+    });
+    expect(await ask('orders:set-status', { orderId: '1002', status: 'lost' })).toMatchObject({ ok: false });
   });
 
   it('POST /api/orders/import fills the demo shop from CSV, all or nothing, and says which line is wrong', async () => {

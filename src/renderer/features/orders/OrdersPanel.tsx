@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Address, ShopOrder, Thread } from '../../../core';
+import type { Address, OrderStatus, ShopOrder, Thread } from '../../../core';
 import { useServices } from '../../data/context';
 import { useConnection } from '../../data/hooks';
 import { useOrdersClient, type ThreadOrders } from '../../data/orders';
@@ -85,6 +85,23 @@ export function OrdersPanel({ thread }: { thread: Thread }) {
     }
   };
 
+  const moveOn = async (order: ShopOrder, status: OrderStatus) => {
+    const result = await client.setStatus(order.id, status);
+    if (!result.ok) {
+      notifications.show({ color: 'red', title: t('orders.statusFailed'), message: result.error });
+      return;
+    }
+    replace(result.value.order);
+    const { told } = result.value;
+    notifications.show({
+      color: told.notified === 'none' ? 'orange' : 'green',
+      message:
+        told.notified === 'none'
+          ? t('orders.statusNotTold', { number: order.number, reason: told.reason ?? '' })
+          : t('orders.statusTold', { number: order.number }),
+    });
+  };
+
   const abilities =
     load.state === 'ready' ? load.value.abilities : { cancel: false, updateAddress: false, createFromCart: false };
   const cardProps = {
@@ -92,6 +109,10 @@ export function OrdersPanel({ thread }: { thread: Thread }) {
     locale,
     onSend: online ? (kind: 'status' | 'tracking', order: ShopOrder) => void send(kind, order) : null,
     onCancel: setCancelling,
+    onSetStatus:
+      online && load.state === 'ready' && load.value.source === 'demo'
+        ? (order: ShopOrder, status: OrderStatus) => void moveOn(order, status)
+        : null,
     onChangeAddress: setMoving,
     onOpenLink: (url: string) => {
       if (isExternalLink(url)) platform.openExternal(url);

@@ -30,6 +30,8 @@ function actorOf(cause: ActivityCause, ctx: ActivityContext): string {
       return ctx.t('thread.activity.classifier', { percent: formatPercent(ctx.language, cause.confidence) });
     case 'urgency':
       return ctx.t('thread.activity.urgency');
+    case 'shop':
+      return ctx.t('thread.activity.shop');
   }
   // A cause this build does not know yet (a newer gateway).
   return ctx.t('thread.activity.anAgent');
@@ -94,6 +96,19 @@ export function activityText(row: Pick<ActivityRow, 'change' | 'cause'>, ctx: Ac
     case 'spam':
       text = change.spam ? t('thread.activity.spam', { actor }) : t('thread.activity.notSpam', { actor });
       break;
+    case 'order': {
+      const moved = t('thread.activity.order', {
+        actor,
+        number: change.number,
+        status: t(`orders.status.${change.status}`).toLocaleLowerCase(ctx.language),
+      });
+      const told =
+        change.notified === 'none'
+          ? t('thread.activity.orderNotTold', { reason: change.reason ?? '' })
+          : t(change.notified === 'text' ? 'thread.activity.orderTold' : 'thread.activity.orderToldTemplate');
+      text = `${moved} · ${told}`;
+      break;
+    }
   }
   return capitalized(text);
 }

@@ -134,16 +134,50 @@ describe('the Orders panel', () => {
       expect(screen.getByRole('article', { name: 'Commande 1042' }).textContent).toContain('Annulée'),
     );
     // A cancelled order offers no cancellation any more.
-    expect(screen.queryByRole('button', { name: 'Autres actions pour la commande 1042' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Autres actions pour la commande 1042' }));
+    await screen.findByRole('menuitem', { name: 'Passer en « Livrée »' });
+    expect(screen.queryByRole('menuitem', { name: 'Annuler la commande' })).toBeNull();
+  });
+
+  it('the demo shop moves an order on from the menu, and says whether the customer was told', async () => {
+    const paid = order({ status: 'paid', shipments: [] });
+    const { user, command } = await setup(async (name, input) => {
+      if (name === 'orders:for-thread')
+        return {
+          ok: true,
+          value: { orders: [paid], source: 'demo', abilities: ABILITIES, customer: { phone: null, email: null } },
+        };
+      if (name === 'orders:set-status')
+        return {
+          ok: true,
+          value: {
+            order: { ...paid, status: (input as { status: 'shipped' }).status },
+            told: { threadId: 't1', notified: 'text', reason: null },
+          },
+        };
+      return { ok: false, error: 'unexpected' };
+    });
+    const card = await screen.findByRole('article', { name: 'Commande 1042' });
+    await user.click(within(card).getByRole('button', { name: 'Autres actions pour la commande 1042' }));
+    // Paid already: the menu offers the other steps only.
+    expect(screen.queryByRole('menuitem', { name: 'Passer en « Payée »' })).toBeNull();
+    await user.click(await screen.findByRole('menuitem', { name: 'Passer en « Expédiée »' }));
+    expect(command).toHaveBeenCalledWith('orders:set-status', { orderId: '1042', status: 'shipped' });
+    expect(await screen.findByText('La commande 1042 a avancé ; le client a été prévenu.')).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Commande 1042' }).textContent).toContain('Expédiée');
   });
 
   it('a shipped order cannot be cancelled or moved from here', async () => {
-    await setup(async () => ({
+    const view = await setup(async () => ({
       ok: true,
       value: { orders: [order()], source: 'demo', abilities: ABILITIES, customer: { phone: null, email: null } },
     }));
-    await screen.findByRole('article', { name: 'Commande 1042' });
-    expect(screen.queryByRole('button', { name: 'Autres actions pour la commande 1042' })).toBeNull();
+    const { user } = view;
+    const card = await screen.findByRole('article', { name: 'Commande 1042' });
+    await user.click(within(card).getByRole('button', { name: 'Autres actions pour la commande 1042' }));
+    await screen.findByRole('menuitem', { name: 'Passer en « Livrée »' });
+    expect(screen.queryByRole('menuitem', { name: 'Annuler la commande' })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: 'Changer l’adresse de livraison' })).toBeNull();
   });
 });
 

@@ -51,6 +51,26 @@ describe('activity lines', () => {
     ).toBe('Le classifieur (92 %) a ajouté Refund');
   });
 
+  it('tells an order’s change and whether the customer heard of it', () => {
+    const order = (notified: 'text' | 'template' | 'none', reason: string | null = null): ActivityChange => ({
+      kind: 'order',
+      number: '1052',
+      status: 'shipped',
+      trackingUrl: null,
+      notified,
+      messageId: null,
+      reason,
+    });
+    const shop: ActivityCause = { kind: 'shop', agentId: 'alice' };
+    expect(line(order('text'), shop)).toBe('The shop marked order #1052 as shipped · the customer was told');
+    expect(line(order('template'), shop)).toBe(
+      'The shop marked order #1052 as shipped · the customer was told with an approved template',
+    );
+    expect(line(order('none', 'the 24-hour window is closed and no approved template is mapped'), shop, 'fr')).toBe(
+      'La boutique a passé la commande n° 1052 en « expédiée » · le client n’a pas été prévenu : the 24-hour window is closed and no approved template is mapped',
+    );
+  });
+
   it('names a rule, in quotes', () => {
     const rule: ActivityCause = { kind: 'rule', ruleId: 'r1', ruleName: 'Wholesale' };
     expect(line({ kind: 'label.added', labelId: 'wholesale' }, rule)).toBe('Rule “Wholesale” added Wholesale');

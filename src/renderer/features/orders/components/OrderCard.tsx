@@ -15,6 +15,9 @@ const STATUS_COLOR: Record<OrderStatus, string> = {
   refunded: 'orange',
 };
 
+/** What the demo shop's back office can move an order to (each tells the customer). */
+const NEXT_STATUSES: readonly OrderStatus[] = ['paid', 'shipped', 'delivered'];
+
 /** An order the shop has not shipped can still be cancelled or sent elsewhere. */
 const CHANGEABLE: ReadonlySet<OrderStatus> = new Set(['pending', 'paid']);
 
@@ -26,6 +29,8 @@ export interface OrderCardProps {
   /** Null while offline or when the conversation cannot take a reply now. */
   onSend: ((kind: 'status' | 'tracking', order: ShopOrder) => void) | null;
   onCancel(order: ShopOrder): void;
+  /** The demo shop only: move the order on (the customer is told). */
+  onSetStatus: ((order: ShopOrder, status: OrderStatus) => void) | null;
   onChangeAddress(order: ShopOrder): void;
   onOpenLink(url: string): void;
 }
@@ -127,7 +132,7 @@ export const OrderCard = forwardRef<HTMLDivElement, OrderCardProps>(function Ord
             {t('orders.sendTracking')}
           </Button>
         )}
-        {(canCancel || canMove) && (
+        {(canCancel || canMove || props.onSetStatus) && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button
@@ -149,6 +154,16 @@ export const OrderCard = forwardRef<HTMLDivElement, OrderCardProps>(function Ord
                 <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={() => props.onCancel(order)}>
                   {t('orders.cancel')}
                 </Menu.Item>
+              )}
+              {props.onSetStatus && (
+                <>
+                  <Menu.Label>{t('orders.demoStatus')}</Menu.Label>
+                  {NEXT_STATUSES.filter((s) => s !== order.status).map((status) => (
+                    <Menu.Item key={status} onClick={() => props.onSetStatus?.(order, status)}>
+                      {t('orders.markAs', { status: t(`orders.status.${status}`) })}
+                    </Menu.Item>
+                  ))}
+                </>
               )}
             </Menu.Dropdown>
           </Menu>
