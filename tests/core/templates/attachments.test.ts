@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LIBRARY_LIMITS,
-  libraryFileIdOf,
-  libraryFileName,
-  libraryMediaId,
-  sniffLibraryFile,
-} from '../../../src/core';
+import { LIBRARY_LIMITS, libraryFileIdOf, libraryFileName, libraryMediaId, sniffLibraryFile } from '../../../src/core';
 import { HTML_AS_PNG, PDF, PNG } from '../../gateway/library/files';
 
 describe('the template library', () => {
