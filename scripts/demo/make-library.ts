@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium } from '../bench/browser';
 
 /**
- * Makes the demo shop's template-library files (resources/demo/library): a PDF returns form and a PNG map of the
- * workshop, drawn as HTML and printed by Chromium so they are real files that open anywhere.
+ * Makes the demo shop's template-library files (resources/demo/library): a PDF returns form, a PNG map of the
+ * workshop and a picture card per product (library/products/<sku>.png), drawn as HTML and printed by Chromium so
+ * they are real files that open anywhere.
  * Run with `npx tsx scripts/demo/make-library.ts`; the output is committed, this script keeps it reproducible.
  */
 const OUT = join(__dirname, '..', '..', 'resources', 'demo', 'library');
@@ -54,6 +55,32 @@ const MAP = `<!doctype html><meta charset="utf-8"><style>${STYLE}
 <div class="label" style="left:400px; top:190px; color:#c2410c; font-weight:700">Maison Lumière — atelier</div>
 <div class="card"><h1>Plan d'accès</h1><div class="sub" style="margin:0">12 rue des Potiers, 69001 Lyon · Lun–Sam 10:00–19:00</div></div>`;
 
+/** Product cards for the catalogue (sent from the composer): a soft colour per family and the product's name. */
+const FAMILY_COLOURS: Record<string, [string, string]> = {
+  CAN: ['#f3e3cf', '#b86b2c'],
+  DIF: ['#fde7c8', '#c2711d'],
+  REF: ['#fde7c8', '#c2711d'],
+  CER: ['#e6e1d8', '#5b6b7a'],
+  LIN: ['#ece6dc', '#7a6a5c'],
+  WOOL: ['#efe9e1', '#8a7a66'],
+  BRASS: ['#efe3c2', '#9a7b2a'],
+  MATCH: ['#f1e4d6', '#a0522d'],
+  GIFT: ['#f4dfe2', '#b4475a'],
+};
+
+function productCard(sku: string, name: string): string {
+  const [bg, fg] = FAMILY_COLOURS[sku.split('-')[0] ?? ''] ?? ['#eee', '#555'];
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html><meta charset="utf-8"><style>${STYLE}
+    body { width: 320px; height: 320px; background: ${bg}; display: flex; flex-direction: column;
+           justify-content: flex-end; }
+    .shape { position: absolute; left: 110px; top: 46px; width: 100px; height: 130px; border-radius: 18px 18px 30px 30px;
+             background: ${fg}; opacity: .85; box-shadow: 0 10px 24px rgba(0,0,0,.18); }
+    .name { margin: 0 18px 10px; font-size: 18px; font-weight: 700; color: #2b2118; }
+    .brand { margin: 0 18px 18px; font-size: 11px; letter-spacing: .12em; color: ${fg}; text-transform: uppercase; }
+  </style><div class="shape"></div><div class="name">${escape(name)}</div><div class="brand">Maison Lumière</div>`;
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -62,6 +89,15 @@ async function main(): Promise<void> {
     await writeFile(join(OUT, 'formulaire-de-retour.pdf'), await page.pdf({ format: 'A5', printBackground: true }));
     await page.setContent(MAP);
     await writeFile(join(OUT, 'plan-acces-atelier.png'), await page.screenshot({ type: 'png' }));
+    const shop = JSON.parse(await readFile(join(OUT, '..', 'shop.json'), 'utf8')) as {
+      products: { sku: string; name: string }[];
+    };
+    await mkdir(join(OUT, 'products'), { recursive: true });
+    await page.setViewportSize({ width: 320, height: 320 });
+    for (const product of shop.products) {
+      await page.setContent(productCard(product.sku, product.name));
+      await writeFile(join(OUT, 'products', `${product.sku}.png`), await page.screenshot({ type: 'png' }));
+    }
   } finally {
     await browser.close();
   }

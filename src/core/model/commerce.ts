@@ -83,3 +83,15 @@ export const ShopOrderSchema = z.object({
   cancelledAt: z.number().int().nullable(),
 });
 export type ShopOrder = z.infer<typeof ShopOrderSchema>;
+
+/** A product as the composer's catalogue shows and sends it. */
+export const CatalogProductSchema = z.object({
+  sku: z.string().min(1),
+  name: z.string().min(1),
+  price: z.number().nonnegative(),
+  currency: z.string().length(3),
+  description: z.string().nullable(),
+  /** Its picture in the template library, sent with it; null when the shop has none. */
+  pictureId: z.string().nullable(),
+});
+export type CatalogProduct = z.infer<typeof CatalogProductSchema>;

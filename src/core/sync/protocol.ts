@@ -3,7 +3,13 @@ import { AgentSchema } from '../model/agent';
 import { ChannelSchema } from '../model/channel';
 import { LabelColorSchema, LabelNameSchema, PrioritySchema, type Label } from '../model/label';
 import type { Message } from '../model/message';
-import { AddressSchema, OrderSourceKindSchema, OrderStatusSchema, type ShopOrder } from '../model/commerce';
+import {
+  AddressSchema,
+  OrderSourceKindSchema,
+  OrderStatusSchema,
+  type CatalogProduct,
+  type ShopOrder,
+} from '../model/commerce';
 import { BusinessHoursSchema } from '../model/schedule';
 import { RuleDraftSchema, type Rule } from '../rules/schema';
 import { QuickReplyDraftSchema, type QuickReply } from '../templates/model';
@@ -231,6 +237,9 @@ export const OrdersCancelSchema = z.object({ orderId: orderIdSchema });
 export const OrdersUpdateAddressSchema = z.object({ orderId: orderIdSchema, address: AddressSchema });
 /** A cart the customer sent in the chat (a message whose content is an `order`), turned into an order. */
 export const OrdersFromCartSchema = z.object({ threadId: threadIdSchema, messageId: messageIdSchema });
+/** The shop's catalogue, searched from the composer (every word of the query, accents folded). */
+export const CatalogSearchSchema = z.object({ query: z.string().max(200) });
+
 /** The demo shop's back office: move an order on; the customer is told in their conversation. */
 export const OrdersSetStatusSchema = z.object({ orderId: orderIdSchema, status: OrderStatusSchema });
 
@@ -340,6 +349,7 @@ export interface ClientToServerEvents {
   'orders:update-address': (input: unknown, ack: (res: Result<{ order: ShopOrder }>) => void) => void;
   /** `created` is false when this cart had already been turned into that order. */
   'orders:from-cart': (input: unknown, ack: (res: Result<{ order: ShopOrder; created: boolean }>) => void) => void;
+  'catalog:search': (input: unknown, ack: (res: Result<{ products: CatalogProduct[] }>) => void) => void;
   'orders:set-status': (
     input: unknown,
     ack: (res: Result<{ order: ShopOrder; told: OrderUpdateTold }>) => void,

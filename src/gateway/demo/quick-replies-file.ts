@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues, QuickReplyDraftSchema, type QuickReplyDraft } from '../../core';
 import type { Log } from '../log';
 import { addLibraryFile } from '../library/library';
+import { productPictureId } from '../orders/catalog';
 import { setBusinessName } from '../replies/context';
 import { importQuickReplies } from '../replies/replies';
 import type { Store } from '../store/store';
@@ -58,7 +59,27 @@ export async function readDemoQuickReplies(resourcesDir: string): Promise<DemoQu
     }),
   );
   // The raw entries: the import parses them again (and applies their defaults) on its way in.
-  return { replies: (raw as { replies: QuickReplyDraft[] }).replies, files };
+  return {
+    replies: (raw as { replies: QuickReplyDraft[] }).replies,
+    files: [...files, ...(await productPictures(resourcesDir))],
+  };
+}
+
+/** The catalogue's pictures (`library/products/<sku>.png`), as library files the catalogue names by sku. */
+async function productPictures(resourcesDir: string): Promise<DemoQuickReplies['files']> {
+  const dir = join(resourcesDir, 'demo', 'library', 'products');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.png')).sort();
+  } catch {
+    return []; // a demo without pictures sends products as text
+  }
+  return Promise.all(
+    names.map(async (name) => {
+      const sku = name.slice(0, -'.png'.length);
+      return { id: productPictureId(sku), name: `${sku}.png`, bytes: new Uint8Array(await readFile(join(dir, name))) };
+    }),
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   OrdersForThreadSchema,
   OrdersFromCartSchema,
   OrdersSetStatusSchema,
+  CatalogSearchSchema,
   OrdersUpdateAddressSchema,
   RulePreviewSchema,
   RuleRefSchema,
@@ -38,6 +39,7 @@ import {
 } from '../../core';
 import type { Inbox } from '../inbox/inbox';
 import { createOrderSources } from '../orders/config';
+import { searchCatalog } from '../orders/catalog';
 import { tellOrderUpdate } from '../orders/notify';
 import { createOrdersService, type OrdersService } from '../orders/service';
 import { deleteQuickReply, importQuickReplies, saveQuickReply } from '../replies/replies';
@@ -204,6 +206,9 @@ export function socketCommands(
     ),
     'orders:from-cart': parsed(OrdersFromCartSchema, (_agent, { threadId, messageId }) =>
       orders.fromCart(threadId, messageId),
+    ),
+    'catalog:search': parsed(CatalogSearchSchema, async (_agent, { query }) =>
+      ok({ products: await searchCatalog(db, query) }),
     ),
     'orders:set-status': parsed(OrdersSetStatusSchema, async (agent, { orderId, status }) => {
       const moved = await orders.setStatus(orderId, status);

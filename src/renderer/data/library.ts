@@ -8,6 +8,8 @@ export interface LibraryClient {
   /** The gateway types the file from its bytes and refuses anything but JPEG, PNG and PDF, with the reason. */
   upload(file: Blob, name: string): Promise<Result<LibraryFile>>;
   remove(fileId: string): Promise<Result<LibraryFile>>;
+  /** A file's bytes (a product picture's thumbnail); null when it cannot be had. */
+  load(fileId: string): Promise<Blob | null>;
 }
 
 const ListSchema = z.object({ files: z.array(LibraryFileSchema) });
@@ -39,6 +41,14 @@ export function createLibraryClient(session: Session, doFetch?: typeof fetch): L
         body: file,
       });
       return result.ok ? { ok: true, value: result.value.file } : result;
+    },
+    async load(fileId) {
+      try {
+        const response = await http.fetch(`api/library/${encodeURIComponent(fileId)}`);
+        return response.ok ? await response.blob() : null;
+      } catch {
+        return null;
+      }
     },
     async remove(fileId) {
       const result = await call(`api/library/${encodeURIComponent(fileId)}/delete`, FileSchema, { method: 'POST' });

@@ -72,3 +72,25 @@ test('a chat cart becomes a confirmed order; marking it shipped tells the custom
   await expect(card).toContainText('Shipped');
   await page.screenshot({ path: 'test-results/e2e/orders-cart.png' });
 });
+
+test('the catalogue sends a product with its picture, name and price', async ({ gateway, inbox, page }) => {
+  await inbox.goto(gateway.appUrl);
+  await inbox.open('Hugo Lefebvre');
+  await page.getByRole('button', { name: 'Send a product from the catalogue' }).click();
+  const catalogue = page.getByRole('dialog', { name: 'Catalogue' });
+  await catalogue.getByRole('textbox', { name: 'Search the catalogue' }).fill('figue');
+  await expect(catalogue.getByRole('listitem')).toHaveCount(1);
+  await expect(catalogue.getByRole('listitem').locator('img')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/catalogue.png' });
+  await catalogue.getByRole('button', { name: 'Send Bougie Figue & Cèdre, 220 g' }).click();
+
+  const threads = await gateway.api<{ threads: { id: string; contactId: string }[] }>('GET', '/api/threads');
+  const thread = threads.threads.find((t) => t.contactId === 'ct_demo_demo-hugo-lefebvre')!;
+  await expect
+    .poll(async () => {
+      const { messages } = await gateway.api<{ messages: Message[] }>('GET', `/api/threads/${thread.id}/messages`);
+      return messages.slice(-2).map((m) => (m.content?.kind === 'media' ? m.content.filename : m.text));
+    })
+    .toEqual([expect.stringMatching(/^Bougie Figue & Cèdre, 220 g — 34,00\s€$/), 'CAN-FIG-220.png']);
+  await expect(inbox.messages.locator('img').last()).toBeVisible();
+});

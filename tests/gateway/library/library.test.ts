@@ -49,7 +49,14 @@ describe('the template library and replies that carry files', () => {
 
   it('the demo ships a returns form and a map, carried by its /retour and /horaires replies', async () => {
     const shipped = await files();
-    expect(shipped.map((f) => [f.id, f.name, f.mimeType]).sort()).toEqual([
+    // The catalogue's product pictures are library files too, named by sku.
+    expect(shipped.find((f) => f.id === 'product-can-fig-220')).toMatchObject({ name: 'CAN-FIG-220.png' });
+    expect(
+      shipped
+        .filter((f) => !f.id.startsWith('product-'))
+        .map((f) => [f.id, f.name, f.mimeType])
+        .sort(),
+    ).toEqual([
       ['demo-returns-form', 'Formulaire de retour.pdf', 'application/pdf'],
       ['demo-workshop-map', 'Plan d’accès atelier.png'.replace('’', "'"), 'image/png'],
     ]);

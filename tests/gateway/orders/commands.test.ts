@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Address,
+  CatalogProduct,
   DemoShop,
   Message,
   OrderSummary,
@@ -222,6 +223,25 @@ describe('orders commands on a demo gateway', () => {
       error: 'the shop has no order 9999',
     });
     expect(await ask('orders:set-status', { orderId: '1002', status: 'lost' })).toMatchObject({ ok: false });
+  });
+
+  it('catalog:search finds products on every word, accents and case folded', async () => {
+    const names = async (query: string) =>
+      valueOf(await ask<{ products: CatalogProduct[] }>('catalog:search', { query })).products.map((p) => p.name);
+    expect(await names('')).toEqual(['Mug', 'T-shirt']);
+    expect(await names('MUG')).toEqual(['Mug']);
+    expect(await names('tee 02')).toEqual(['T-shirt']);
+    expect(await names('mug shirt')).toEqual([]);
+    const [mug] = valueOf(await ask<{ products: CatalogProduct[] }>('catalog:search', { query: 'mug' })).products;
+    expect(mug).toEqual({
+      sku: 'MUG-01',
+      name: 'Mug',
+      price: 12.5,
+      currency: 'EUR',
+      description: null,
+      pictureId: null,
+    });
+    expect(await ask('catalog:search', { query: 42 })).toMatchObject({ ok: false });
   });
 
   it('POST /api/orders/import fills the demo shop from CSV, all or nothing, and says which line is wrong', async () => {

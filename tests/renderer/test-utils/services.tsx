@@ -46,6 +46,7 @@ export function fakeServices(answer: CommandHandler = async () => ({ ok: false, 
     list: vi.fn(async () => ({ ok: true as const, value: [] })),
     upload: vi.fn(async () => ({ ok: false as const, error: 'no gateway in this test' })),
     remove: vi.fn(async () => ({ ok: false as const, error: 'no gateway in this test' })),
+    load: vi.fn(async () => null),
   };
   const services: ComptoirServices = { db, sync, platform, media, library };
   const Wrapper = ({ children }: { children: ReactNode }) => (

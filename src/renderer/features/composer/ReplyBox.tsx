@@ -2,11 +2,13 @@ import { Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useMemo, type Ref } from 'react';
-import type { Message, Thread } from '../../../core';
+import type { CatalogProduct, Message, Thread } from '../../../core';
+import { useCatalogClient } from '../../data/catalog';
 import { useConnection, useInboxActions } from '../../data/hooks';
 import { useQuickReplies } from '../../data/quickReplies';
 import { useTemplates } from '../../data/templates';
 import { useT } from '../../i18n';
+import { productText } from './components/CatalogPicker';
 import { Composer } from './components/Composer';
 import classes from './components/Composer.module.css';
 import { QuotePreview } from './components/QuotePreview';
@@ -14,6 +16,7 @@ import type { QuickReplyKit } from './components/Composer';
 import { TemplateComposer } from './components/TemplateComposer';
 import { WindowNotice } from './components/WindowNotice';
 import { composerWindow } from './replyWindow';
+import { localeOf } from './quickReplies';
 import { useQuickReplyKit } from './useQuickReplyKit';
 
 /** Unsent text per conversation, kept while the agent hops between conversations (not across restarts). */
@@ -70,6 +73,25 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
   const hint = offline ? t('composer.offline') : null;
   const rules = composerWindow(thread, messages, now);
   const quickReplies = useQuickReplyKit(thread, messages);
+  const catalogClient = useCatalogClient();
+  // The conversation's language, from the customer's messages (the kit knows their contact too, when it is there).
+  const productLocale = quickReplies?.locale ?? localeOf(messages, undefined);
+  const catalog = useMemo(
+    () => ({
+      client: catalogClient,
+      locale: productLocale,
+      onSend(product: CatalogProduct) {
+        send(
+          thread.id,
+          productText(product, productLocale),
+          product.pictureId ? { attachments: [product.pictureId] } : undefined,
+        ).catch((error: unknown) =>
+          notifications.show({ color: 'red', title: t('thread.actionFailed'), message: String(error) }),
+        );
+      },
+    }),
+    [catalogClient, productLocale, send, thread.id, t],
+  );
 
   if (rules?.state === 'template') return <TemplateReply threadId={threadId} hint={hint} kit={quickReplies} />;
   const closed = rules?.state === 'closed';
@@ -84,6 +106,7 @@ export function ReplyBox({ thread, messages, now, replyTo = null, onClearReply, 
       disabled={closed}
       focusKey={quote?.id ?? null}
       quickReplies={quickReplies}
+      catalog={offline ? null : catalog}
       top={
         <>
           {rules && <WindowNotice rules={rules} now={now} />}

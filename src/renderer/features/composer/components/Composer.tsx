@@ -16,13 +16,16 @@ import {
   MAX_MESSAGE_LENGTH,
   type Locale,
   type QuickReply,
+  type CatalogProduct,
   type QuickReplySearch,
   type TemplateAttachment,
   type TemplateValues,
 } from '../../../../core';
 import { useT } from '../../../i18n';
 import { nextBlank, renderReply, slashQueryAt, variantFor, type SlashQuery } from '../quickReplies';
+import type { CatalogClient } from '../../../data/catalog';
 import { AttachmentChips } from './AttachmentChips';
+import { CatalogPicker } from './CatalogPicker';
 import classes from './Composer.module.css';
 import { optionId, QuickReplyPicker } from './QuickReplyPicker';
 
@@ -66,6 +69,8 @@ export interface ComposerProps {
   focusKey?: string | null;
   /** `/` opens the quick replies' picker, suggestions show above the box; absent where there are none. */
   quickReplies?: QuickReplyKit | null;
+  /** A button next to Send opens the shop's catalogue; absent where products cannot be sent. */
+  catalog?: { client: CatalogClient; locale: Locale; onSend(product: CatalogProduct): void } | null;
 }
 
 const PICKER_SIZE = 8;
@@ -318,6 +323,14 @@ export function Composer(props: ComposerProps) {
           dir="auto"
           error={text.length > MAX_MESSAGE_LENGTH}
         />
+        {props.catalog && (
+          <CatalogPicker
+            client={props.catalog.client}
+            locale={props.catalog.locale}
+            disabled={disabled}
+            onSend={props.catalog.onSend}
+          />
+        )}
         <Button type="submit" size="sm" h={36} rightSection={<IconSend size={16} />} disabled={!sendable}>
           {t('composer.send')}
         </Button>
