@@ -139,7 +139,7 @@ export const en = {
   'message.author.customer': 'Customer',
   'message.author.agent': 'Agent',
   'message.author.assistant': 'Assistant',
-  'message.author.system': 'System',
+  'message.author.system': 'Automatic message',
   'message.media.image': 'Image',
   'message.media.video': 'Video',
   'message.media.audio': 'Audio',

@@ -141,7 +141,7 @@ export const fr: Dictionary = {
   'message.author.customer': 'Client',
   'message.author.agent': 'Agent',
   'message.author.assistant': 'Assistant',
-  'message.author.system': 'Système',
+  'message.author.system': 'Message automatique',
   'message.media.image': 'Image',
   'message.media.video': 'Vidéo',
   'message.media.audio': 'Audio',
