@@ -13,8 +13,9 @@ import { createWebhooks } from './http/webhooks';
 import { Inbox } from './inbox/inbox';
 import { libraryMediaOfMessage } from './library/library';
 import { defaultLog } from './log';
-import { createOrderSources, type OrdersConfig } from './orders/config';
-import { createOrdersService } from './orders/service';
+import type { OrderSourceKind, Result } from '../core';
+import type { OrdersConfig } from './orders/config';
+import { createSwitchableOrders } from './orders/switchable';
 import { attachRealtime } from './realtime/server';
 import { DEFAULT_ALLOWED_ORIGINS, originPolicy } from './realtime/origins';
 import { Sorting } from './sorting/service';
@@ -62,6 +63,8 @@ export interface RunningGateway {
   token: string | null;
   /** Meta's channels: new settings apply at once; `idle` waits until every stored webhook is processed. */
   channels: { configure(config: ChannelsConfig): void; idle(): Promise<void> };
+  /** Where orders come from: new settings apply from the next lookup; refused ones change nothing. */
+  orders: { configure(config: OrdersConfig): Result<null>; kind(): OrderSourceKind };
   /** Stops timers, sockets, the HTTP server, then closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -83,10 +86,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sorting = await Sorting.open(store, resourcesDir, log);
     const sorter = sorting;
     inbox.sortWith((tx, input) => sorter.sort(tx, input));
-    const shopSources = createOrderSources(options.orders ?? { kind: 'demo' }, store, {
+    const shop = createSwitchableOrders(store, options.orders ?? { kind: 'demo' }, {
       timeoutMs: options.orders?.timeoutMs,
     });
-    const orders = createOrdersService({ store, ...shopSources });
+    const orders = shop.service;
 
     if (options.demo) {
       // Read lazily, and only in demo mode: a team gateway never needs the file.
@@ -126,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       webhooks: createWebhooks({ config: channels.config, accept: channels.accept, log }),
       version: GATEWAY_VERSION,
       staticDir: options.staticDir ?? null,
-      ordersSource: shopSources.source.kind,
+      ordersSource: () => shop.kind(),
       log,
     });
     const realtime = attachRealtime({
@@ -161,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       workspaceId: store.workspaceId,
       token,
       channels: { configure: channels.configure, idle: channels.idle },
+      orders: { configure: shop.configure, kind: shop.kind },
       close() {
         closing ??= (async () => {
           await running?.stop();

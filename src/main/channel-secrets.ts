@@ -17,8 +17,14 @@ export interface SecretCipher {
   getSelectedStorageBackend?(): string;
 }
 
-/** What the file holds: each channel's settings, nothing else (the Graph API address stays an env setting). */
-export type StoredChannelSettings = Pick<ChannelsConfig, MetaChannel>;
+/**
+ * What the file holds: each channel's settings and the shop's (where orders come from, with its credentials);
+ * nothing else (the Graph API address stays an env setting). `shop` is absent in files written before it existed.
+ */
+export type StoredChannelSettings = Pick<ChannelsConfig, MetaChannel> & { shop?: StoredShopSettings };
+export type StoredShopSettings = Partial<Record<(typeof SHOP_SETTING_KEYS)[number], string>>;
+
+const SHOP_SETTING_KEYS = ['kind', 'storeDomain', 'accessToken', 'siteUrl', 'consumerKey', 'consumerSecret'] as const;
 
 export const emptyStoredSettings = (): StoredChannelSettings => ({ whatsapp: {}, messenger: {}, instagram: {} });
 
@@ -30,6 +36,7 @@ const FileSchema = z.object({
   whatsapp: channelSchema(CHANNEL_SETTINGS.whatsapp),
   messenger: channelSchema(CHANNEL_SETTINGS.messenger),
   instagram: channelSchema(CHANNEL_SETTINGS.instagram),
+  shop: channelSchema(SHOP_SETTING_KEYS).optional(),
 });
 
 export interface ChannelSecretsFileOptions {
@@ -43,12 +50,19 @@ export interface ChannelSecretsFileOptions {
 export interface ChannelSecretsFile {
   load(): Promise<StoredChannelSettings>;
   /** Encrypts and replaces the file; throws, writing nothing, when no OS keychain protects the key. */
-  save(settings: StoredChannelSettings, channel: MetaChannel): Promise<void>;
+  save(settings: StoredChannelSettings, channel: MetaChannel | 'shop'): Promise<void>;
 }
 
 /** Why safeStorage would not really protect a secret here, or null when it would. */
-export function keychainRefusal(cipher: SecretCipher, platform: NodeJS.Platform, channel: MetaChannel): string | null {
-  const refusal = `no OS keychain available: set the ${channel.toUpperCase()}_* environment variables instead`;
+export function keychainRefusal(
+  cipher: SecretCipher,
+  platform: NodeJS.Platform,
+  channel: MetaChannel | 'shop',
+): string | null {
+  const refusal =
+    channel === 'shop'
+      ? "no OS keychain available: set COMPTOIR_ORDERS and the shop's environment variables instead"
+      : `no OS keychain available: set the ${channel.toUpperCase()}_* environment variables instead`;
   if (!cipher.isEncryptionAvailable()) return refusal;
   // Without a keyring Chromium still "encrypts" on Linux, with a key written in its source: that is plain text
   // with extra steps, so it counts as no keychain. 'unknown' means asked before `ready`: no answer, no save.
@@ -79,7 +93,12 @@ export function createChannelSecretsFile(options: ChannelSecretsFileOptions): Ch
         const text = cipher.decryptString(blob);
         stage = 'parsed';
         const parsed = FileSchema.parse(JSON.parse(text));
-        return { whatsapp: parsed.whatsapp, messenger: parsed.messenger, instagram: parsed.instagram };
+        return {
+          whatsapp: parsed.whatsapp,
+          messenger: parsed.messenger,
+          instagram: parsed.instagram,
+          ...(parsed.shop && { shop: parsed.shop }),
+        };
       } catch {
         // Not deleted: a keyring that is locked today may open tomorrow. A later save replaces it.
         log(`channel settings in ${CHANNEL_SECRETS_FILE} could not be ${stage}: starting with none`);

@@ -1,4 +1,10 @@
-import type { ChannelSaveInput, ChannelSettingsPresence } from '../core/ipc/contract';
+import type {
+  ChannelSaveInput,
+  ChannelSettingsPresence,
+  ShopSaveInput,
+  ShopSettingsPresence,
+} from '../core/ipc/contract';
+import { ordersConfigFromSettings, type OrdersConfig } from '../gateway/orders/config';
 import {
   CHANNEL_SETTINGS,
   channelsConfigFromEnv,
@@ -8,6 +14,7 @@ import {
 } from '../gateway/channels/meta/config';
 import type { MetaChannel } from '../gateway/channels/meta/updates';
 import type { ChannelSecretsFile, StoredChannelSettings } from './channel-secrets';
+import { applyShopValues, shopConfig, shopPresence } from './shop-settings';
 
 const META_CHANNELS = Object.keys(CHANNEL_SETTINGS) as MetaChannel[];
 
@@ -49,7 +56,15 @@ export function applyChannelValues(stored: StoredChannelSettings, input: Channel
   return { ...stored, [input.channel]: settings };
 }
 
-export interface ChannelSettings {
+export interface ShopSettings {
+  /** Where the gateway reads orders now (the environment first, see shop-settings.ts). */
+  shopConfig(): OrdersConfig;
+  shopPresence(): ShopSettingsPresence;
+  /** Checks, then saves the shop's kind and credentials, encrypted; resolves with what the gateway should use. */
+  saveShop(input: ShopSaveInput): Promise<OrdersConfig>;
+}
+
+export interface ChannelSettings extends ShopSettings {
   /** The merged settings, as the gateway should have them. */
   config(): ChannelsConfig;
   /** Which settings each channel has (merged), as booleans: the only view the renderer gets. */
@@ -58,8 +73,16 @@ export interface ChannelSettings {
   save(input: ChannelSaveInput): Promise<ChannelsConfig>;
 }
 
-export async function openChannelSettings(options: { file: ChannelSecretsFile; env: ChannelsConfig }) {
+export async function openChannelSettings(options: {
+  file: ChannelSecretsFile;
+  env: ChannelsConfig;
+  /** The process environment, for COMPTOIR_ORDERS and the shop's variables. */
+  processEnv?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}) {
   const { file, env } = options;
+  const processEnv = options.processEnv ?? {};
+  const log = options.log ?? (() => {});
   let stored = await file.load();
   // One save at a time: two quick saves must not both start from the same old settings and lose one.
   let queue: Promise<unknown> = Promise.resolve();
@@ -69,6 +92,23 @@ export async function openChannelSettings(options: { file: ChannelSecretsFile; e
     presence() {
       const config = mergeChannelsConfig(env, stored);
       return META_CHANNELS.map((channel) => ({ channel, settings: settingsPresence(config, channel) }));
+    },
+    shopConfig: () => shopConfig(processEnv, stored.shop, log),
+    shopPresence: () => shopPresence(processEnv, stored.shop),
+    saveShop(input) {
+      const run = async () => {
+        const shop = applyShopValues(stored.shop, input);
+        // Refused before it is written: a saved shop is always one the gateway can use.
+        const checked = ordersConfigFromSettings(input.kind, shop);
+        if (!checked.ok) throw new Error(checked.error);
+        const next = { ...stored, shop };
+        await file.save(next, 'shop');
+        stored = next;
+        return shopConfig(processEnv, stored.shop, log);
+      };
+      const done = queue.then(run, run);
+      queue = done.catch(() => undefined);
+      return done;
     },
     save(input) {
       const run = async () => {

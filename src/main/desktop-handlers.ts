@@ -1,5 +1,7 @@
 import type { Session } from '../core/ipc/contract';
+import type { Result } from '../core/result';
 import type { ChannelsConfig } from '../gateway/channels/meta/config';
+import type { OrdersConfig } from '../gateway/orders/config';
 import type { ChannelSettings } from './channel-settings';
 import type { IpcHandlers } from './ipc';
 import { isExternalHttpUrl } from './origin';
@@ -17,6 +19,8 @@ export interface DesktopServices {
 export interface ChannelServices {
   settings: ChannelSettings;
   gateway: { configure(config: ChannelsConfig): void };
+  /** The running gateway's orders: a saved shop applies at once. */
+  orders?: { configure(config: OrdersConfig): Result<null> };
 }
 
 export function createDesktopHandlers(services: DesktopServices, channels: ChannelServices): IpcHandlers {
@@ -41,6 +45,12 @@ export function createDesktopHandlers(services: DesktopServices, channels: Chann
     'channels:get': () => channels.settings.presence(),
     'channels:save': async (input) => {
       channels.gateway.configure(await channels.settings.save(input));
+      return null;
+    },
+    'shop:get': () => channels.settings.shopPresence(),
+    'shop:save': async (input) => {
+      const applied = channels.orders?.configure(await channels.settings.saveShop(input));
+      if (applied && !applied.ok) throw new Error(applied.error);
       return null;
     },
   };

@@ -74,6 +74,8 @@ async function launch(): Promise<void> {
       log,
     }),
     env: envChannelsConfig(process.env, log),
+    processEnv: process.env,
+    log,
   });
   gatewayStarting = startGateway({
     dataDir: join(app.getPath('userData'), 'gateway'),
@@ -86,6 +88,7 @@ async function launch(): Promise<void> {
     staticDir: null,
     resourcesDir: join(app.getAppPath(), 'resources'),
     channels: channelSettings.config(),
+    orders: channelSettings.shopConfig(),
     log: (line) => console.log(`[gateway] ${line}`),
   });
   const gateway = await gatewayStarting;
@@ -107,7 +110,11 @@ async function launch(): Promise<void> {
     log,
   });
   const router = createIpcRouter({
-    handlers: createDesktopHandlers(services, { settings: channelSettings, gateway: gateway.channels }),
+    handlers: createDesktopHandlers(services, {
+      settings: channelSettings,
+      gateway: gateway.channels,
+      orders: gateway.orders,
+    }),
     trustedContentsId: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
     log,
   });

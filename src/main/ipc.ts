@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { IPC, IPC_INPUTS, type ChannelSettingsPresence, type IpcChannel, type Session } from '../core/ipc/contract';
+import {
+  IPC,
+  IPC_INPUTS,
+  type ChannelSettingsPresence,
+  type IpcChannel,
+  type Session,
+  type ShopSettingsPresence,
+} from '../core/ipc/contract';
 import { describeIssues, fail, ok, type Result } from '../core/result';
 import { isAppUrl } from './origin';
 
@@ -11,6 +18,8 @@ export interface IpcOutputs {
   [IPC.linkOpen]: null;
   [IPC.channelsGet]: ChannelSettingsPresence[];
   [IPC.channelsSave]: null;
+  [IPC.shopGet]: ShopSettingsPresence;
+  [IPC.shopSave]: null;
 }
 export type IpcInput<C extends IpcChannel> = z.output<(typeof IPC_INPUTS)[C]>;
 /** A handler receives input its schema already accepted; throwing turns into `{ ok: false, error }`. */

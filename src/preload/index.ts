@@ -11,6 +11,8 @@ const CHANNELS: typeof IPC = {
   linkOpen: 'link:open',
   channelsGet: 'channels:get',
   channelsSave: 'channels:save',
+  shopGet: 'shop:get',
+  shopSave: 'shop:save',
 };
 const CLICK_CHANNEL: typeof NOTIFICATION_CLICK_CHANNEL = 'notify:clicked';
 
@@ -32,6 +34,10 @@ const desktopApi = {
   channels: {
     get: () => call(CHANNELS.channelsGet),
     save: (channel, values) => call(CHANNELS.channelsSave, { channel, values }),
+  },
+  shop: {
+    get: () => call(CHANNELS.shopGet),
+    save: (kind, values) => call(CHANNELS.shopSave, { kind, values }),
   },
   onNotificationClick(listener) {
     // The renderer gets the thread id and nothing else: the IPC event object carries the sender and ports.

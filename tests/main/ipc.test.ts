@@ -195,6 +195,8 @@ describe('registration on ipcMain', () => {
       'link:open',
       'notify:show',
       'session:get',
+      'shop:get',
+      'shop:save',
     ]);
     const listener = registered.get('badge:set');
     expect(await listener?.(fromInbox(), { count: 2 }, 'ignored')).toEqual({ ok: true, value: null });

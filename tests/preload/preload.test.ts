@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('../main/fake-electron')).createFa
 const electron = electronModule as unknown as FakeElectron;
 
 const DESKTOP_API_FUNCTIONS = ['getSession', 'notify', 'setBadge', 'openExternal', 'onNotificationClick'];
-const DESKTOP_API_KEYS = [...DESKTOP_API_FUNCTIONS, 'channels'].sort();
+const DESKTOP_API_KEYS = [...DESKTOP_API_FUNCTIONS, 'channels', 'shop'].sort();
 
 function exposed(): DesktopApi {
   const [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? [];
@@ -47,6 +47,8 @@ describe('preload', () => {
     await api.openExternal('https://example.com/');
     await api.channels?.get();
     await api.channels?.save('whatsapp', { accessToken: 'EAAG-token', appSecret: '' });
+    await api.shop?.get();
+    await api.shop?.save('shopify', { accessToken: 'shpat-token' });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['session:get', undefined],
       ['notify:show', { title: 'Léa', body: 'Bonjour', threadId: 't1' }],
@@ -54,6 +56,8 @@ describe('preload', () => {
       ['link:open', { url: 'https://example.com/' }],
       ['channels:get', undefined],
       ['channels:save', { channel: 'whatsapp', values: { accessToken: 'EAAG-token', appSecret: '' } }],
+      ['shop:get', undefined],
+      ['shop:save', { kind: 'shopify', values: { accessToken: 'shpat-token' } }],
     ]);
   });
 

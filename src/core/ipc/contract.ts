@@ -12,6 +12,8 @@ export const IPC = {
   linkOpen: 'link:open',
   channelsGet: 'channels:get',
   channelsSave: 'channels:save',
+  shopGet: 'shop:get',
+  shopSave: 'shop:save',
 } as const;
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];
 
@@ -68,6 +70,32 @@ export const ChannelSaveInputSchema = z.discriminatedUnion('channel', [
 ]);
 export type ChannelSaveInput = z.output<typeof ChannelSaveInputSchema>;
 
+/**
+ * Where the shop's orders come from, as the desktop app stores it (encrypted, in main). The gateway's
+ * `SHOP_SETTINGS` list is restated here (the core cannot import the gateway); a test holds the two equal.
+ */
+export const SHOP_SETTING_NAMES = {
+  demo: [],
+  shopify: ['storeDomain', 'accessToken'],
+  woocommerce: ['siteUrl', 'consumerKey', 'consumerSecret'],
+} as const;
+export type ShopKind = keyof typeof SHOP_SETTING_NAMES;
+
+/** The shop's settings: its kind, which settings are set (never their values), and whether the environment rules. */
+export interface ShopSettingsPresence {
+  kind: ShopKind;
+  settings: Record<string, boolean>;
+  /** COMPTOIR_ORDERS is set where the app started: it wins over what is saved here. */
+  fromEnvironment: boolean;
+}
+
+export const ShopSaveInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('demo'), values: settingValues(SHOP_SETTING_NAMES.demo) }),
+  z.strictObject({ kind: z.literal('shopify'), values: settingValues(SHOP_SETTING_NAMES.shopify) }),
+  z.strictObject({ kind: z.literal('woocommerce'), values: settingValues(SHOP_SETTING_NAMES.woocommerce) }),
+]);
+export type ShopSaveInput = z.output<typeof ShopSaveInputSchema>;
+
 /** Where the embedded gateway listens and the token this desktop uses; handed over by main, never by URL. */
 export const SessionSchema = z.object({ gatewayUrl: z.string().url(), token: z.string().min(16) });
 export type Session = z.infer<typeof SessionSchema>;
@@ -79,6 +107,8 @@ export const IPC_INPUTS = {
   [IPC.linkOpen]: LinkInputSchema,
   [IPC.channelsGet]: z.undefined(),
   [IPC.channelsSave]: ChannelSaveInputSchema,
+  [IPC.shopGet]: z.undefined(),
+  [IPC.shopSave]: ShopSaveInputSchema,
 } satisfies Record<IpcChannel, z.ZodType>;
 
 /** The object the preload exposes as `window.comptoir`. */
@@ -97,6 +127,11 @@ export interface DesktopApi {
   channels?: {
     get(): Promise<import('../result').Result<ChannelSettingsPresence[]>>;
     save(channel: SettingsChannel, values: Record<string, string>): Promise<import('../result').Result<null>>;
+  };
+  /** Where orders come from, the same way: the kind and which credentials are set, never their values. */
+  shop?: {
+    get(): Promise<import('../result').Result<ShopSettingsPresence>>;
+    save(kind: ShopKind, values: Record<string, string>): Promise<import('../result').Result<null>>;
   };
 }
 export const NOTIFICATION_CLICK_CHANNEL = 'notify:clicked';

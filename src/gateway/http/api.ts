@@ -36,7 +36,7 @@ export interface ApiOptions {
   version: string;
   log: Log;
   /** Where orders come from (default the demo shop): CSV import fills the demo shop only. */
-  ordersSource?: OrderSourceKind;
+  ordersSource?: () => OrderSourceKind;
 }
 
 // Strict: a field the API does not know is refused rather than ignored, so a typo never passes silently.
@@ -206,7 +206,7 @@ export function createApi(options: ApiOptions) {
         if (agent.role === 'agent') throw new HttpError(403, 'only a manager or an admin can import the shop');
         const kind = OrdersImportQuerySchema.safeParse(Object.fromEntries(query));
         if (!kind.success) throw new HttpError(400, 'invalid query: kind must be products or orders');
-        const source = options.ordersSource ?? 'demo';
+        const source = options.ordersSource?.() ?? 'demo';
         if (source !== 'demo')
           throw new HttpError(409, `orders come from ${source}: importing fills the demo shop only`);
         const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();

@@ -58,6 +58,45 @@ export function ordersConfigFromEnv(env: NodeJS.ProcessEnv): OrdersConfigResult 
   };
 }
 
+/** The settings the desktop app stores for the shop (encrypted, in main), by name. */
+export const SHOP_SETTINGS = {
+  shopify: ['storeDomain', 'accessToken'],
+  woocommerce: ['siteUrl', 'consumerKey', 'consumerSecret'],
+} as const;
+
+/**
+ * The orders source from the app's saved settings: the same checks as the environment's, with the settings'
+ * own names in the reasons ("the shop's accessToken is not set").
+ */
+export function ordersConfigFromSettings(
+  kind: OrdersConfig['kind'],
+  values: Readonly<Record<string, string | undefined>>,
+): OrdersConfigResult {
+  if (kind === 'demo') return { ok: true, config: { kind } };
+  const value = (name: string) => values[name]?.trim() || '';
+  const missing = SHOP_SETTINGS[kind].filter((name) => !value(name));
+  if (missing.length > 0) return { ok: false, error: `the shop's ${missing.join(', ')} not set` };
+  if (kind === 'shopify') {
+    const domain = value('storeDomain')
+      .replace(/^https?:\/\//, '')
+      .replace(/\/+$/, '');
+    if (!/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}(:\d+)?$/i.test(domain))
+      return { ok: false, error: 'storeDomain must be a domain such as my-shop.myshopify.com' };
+    return { ok: true, config: { kind, storeDomain: domain, accessToken: value('accessToken') } };
+  }
+  const checked = checkWooUrl(value('siteUrl'));
+  if (checked) return { ok: false, error: checked.replace('WOOCOMMERCE_URL', 'siteUrl') };
+  return {
+    ok: true,
+    config: {
+      kind,
+      siteUrl: value('siteUrl'),
+      consumerKey: value('consumerKey'),
+      consumerSecret: value('consumerSecret'),
+    },
+  };
+}
+
 function checkWooUrl(siteUrl: string): string | null {
   let url: URL;
   try {

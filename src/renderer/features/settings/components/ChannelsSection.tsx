@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { ChannelIcon } from '../../common/components/ChannelIcon';
 import type { ChannelCredentialsApi } from '../channelCredentials';
 import { CredentialsEditor } from './CredentialsEditor';
+import { ShopSection } from './ShopSection';
 import classes from './Settings.module.css';
 
 export interface ChannelsSectionProps {
@@ -144,6 +145,7 @@ export function ChannelsSection({ load, credentials, now }: ChannelsSectionProps
       {state.state === 'ready' &&
         state.channels.map((status) => <ChannelRow key={status.channel} status={status} now={now} />)}
       {credentials && <CredentialsEditor api={credentials} onSaved={refresh} />}
+      <ShopSection />
     </Stack>
   );
 }
