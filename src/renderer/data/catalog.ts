@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { z } from 'zod';
 import { CatalogProductSchema, type CatalogProduct, type Result } from '../../core';
 import type { SyncEngine } from '../sync/engine';
-import { parseValue } from '../sync/wire';
 import { useServices } from './context';
+import { askCommand, mapResult } from './command';
 import type { LibraryClient } from './library';
 
 const ProductsSchema = z.object({ products: z.array(CatalogProductSchema) });
@@ -17,14 +17,7 @@ export interface CatalogClient {
 export function createCatalogClient(sync: Pick<SyncEngine, 'command'>, library: LibraryClient): CatalogClient {
   return {
     async search(query) {
-      let result: Result<unknown>;
-      try {
-        result = await sync.command('catalog:search', { query });
-      } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      }
-      const parsed = parseValue(result, ProductsSchema, 'catalog:search');
-      return parsed.ok ? { ok: true, value: parsed.value.products } : parsed;
+      return mapResult(await askCommand(sync, 'catalog:search', { query }, ProductsSchema), (v) => v.products);
     },
     picture: (pictureId) => library.load(pictureId),
   };

@@ -10,8 +10,8 @@ import {
   type ShopOrder,
 } from '../../core';
 import type { SyncEngine } from '../sync/engine';
-import { parseValue } from '../sync/wire';
 import { useServices } from './context';
+import { askCommand, mapResult } from './command';
 
 /** What the shop can do besides looking up: the panel hides the buttons it cannot honour. */
 const AbilitiesSchema = z.object({ cancel: z.boolean(), updateAddress: z.boolean(), createFromCart: z.boolean() });
@@ -55,27 +55,15 @@ export interface OrdersClient {
 }
 
 export function createOrdersClient(sync: Pick<SyncEngine, 'command'>): OrdersClient {
-  const asked = async <T>(
+  const asked = <T>(
     name: `orders:${'for-thread' | 'find' | 'cancel' | 'update-address' | 'from-cart' | 'set-status'}`,
     input: unknown,
     schema: z.ZodType<T>,
-  ): Promise<Result<T>> => {
-    let result: Result<unknown>;
-    try {
-      result = await sync.command(name, input);
-    } catch (error) {
-      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-    return parseValue(result, schema, name);
-  };
-  const order = (result: Result<{ order: ShopOrder }>): Result<ShopOrder> =>
-    result.ok ? { ok: true, value: result.value.order } : result;
+  ): Promise<Result<T>> => askCommand(sync, name, input, schema);
+  const order = (result: Result<{ order: ShopOrder }>): Result<ShopOrder> => mapResult(result, (v) => v.order);
   return {
     forThread: (threadId) => asked('orders:for-thread', { threadId }, ThreadOrdersSchema),
-    async find(number) {
-      const result = await asked('orders:find', { number }, FoundSchema);
-      return result.ok ? { ok: true, value: result.value.order } : result;
-    },
+    find: async (number) => mapResult(await asked('orders:find', { number }, FoundSchema), (v) => v.order),
     cancel: async (orderId) => order(await asked('orders:cancel', { orderId }, OrderSchema)),
     updateAddress: async (orderId, address) =>
       order(await asked('orders:update-address', { orderId, address }, OrderSchema)),

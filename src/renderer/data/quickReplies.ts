@@ -13,8 +13,8 @@ import {
 import { readBusiness } from '../db/meta';
 import type { ComptoirDb } from '../db/schema';
 import type { SyncEngine } from '../sync/engine';
-import { parseValue } from '../sync/wire';
 import { useServices } from './context';
+import { askCommand, mapResult } from './command';
 
 /**
  * Quick replies' commands. Like every settings command they never edit the replica ahead of the gateway: a
@@ -62,17 +62,9 @@ export function replyDraftOf(reply: QuickReply | QuickReplyDraft): QuickReplyDra
 }
 
 export function createQuickReplyActions(sync: Pick<SyncEngine, 'command'>): QuickReplyActions {
-  const asked = async <T>(name: QuickReplyCommand, input: unknown, schema: z.ZodType<T>): Promise<Result<T>> => {
-    let result: Result<unknown>;
-    try {
-      result = await sync.command(name, input);
-    } catch (error) {
-      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-    return parseValue(result, schema, name);
-  };
-  const map = <A, B>(result: Result<A>, pick: (value: A) => B): Result<B> =>
-    result.ok ? { ok: true, value: pick(result.value) } : result;
+  const asked = <T>(name: QuickReplyCommand, input: unknown, schema: z.ZodType<T>): Promise<Result<T>> =>
+    askCommand(sync, name, input, schema);
+  const map = mapResult;
   return {
     async save(draft) {
       return map(await asked('replies:save', { reply: replyDraftOf(draft) }, ReplyOutputSchema), (v) => v.reply);

@@ -18,8 +18,8 @@ import {
 import { readAgent } from '../db/meta';
 import type { ComptoirDb } from '../db/schema';
 import type { SyncEngine } from '../sync/engine';
-import { parseValue } from '../sync/wire';
 import { useServices } from './context';
+import { askCommand, mapResult } from './command';
 
 export interface LabelFields {
   name: string;
@@ -111,17 +111,9 @@ export function draftOf(rule: RuleDraft): RuleDraft {
 }
 
 export function createSortingActions(sync: Pick<SyncEngine, 'command'>): SortingActions {
-  const asked = async <T>(name: SortingCommand, input: unknown, schema: z.ZodType<T>): Promise<Result<T>> => {
-    let result: Result<unknown>;
-    try {
-      result = await sync.command(name, input);
-    } catch (error) {
-      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-    return parseValue(result, schema, name);
-  };
-  const map = <A, B>(result: Result<A>, pick: (value: A) => B): Result<B> =>
-    result.ok ? { ok: true, value: pick(result.value) } : result;
+  const asked = <T>(name: SortingCommand, input: unknown, schema: z.ZodType<T>): Promise<Result<T>> =>
+    askCommand(sync, name, input, schema);
+  const map = mapResult;
 
   return {
     async createLabel(fields) {
