@@ -23,26 +23,32 @@ export const PRODUCT_COLUMNS = {
   required: ['sku', 'name', 'price', 'currency'],
   optional: ['image_url', 'description'],
 };
+
+/** The order's own columns: the same on every line of one order, or given on one of them. */
+const ORDER_FIELDS = [
+  'status',
+  'created_at',
+  'customer_email',
+  'customer_phone',
+  'customer_name',
+  'tracking_company',
+  'tracking_number',
+  'tracking_url',
+  'ship_name',
+  'ship_line1',
+  'ship_line2',
+  'ship_city',
+  'ship_postal_code',
+  'ship_region',
+  'ship_country',
+  'ship_phone',
+] as const;
+/** One line of the order: a product, how many, at what price. */
+const LINE_COLUMNS = ['sku', 'quantity', 'unit_price', 'currency'] as const;
+const REQUIRED_ORDER_COLUMNS = ['number', 'status', 'created_at', 'sku', 'quantity'];
 export const ORDER_COLUMNS = {
-  required: ['number', 'status', 'created_at', 'sku', 'quantity'],
-  optional: [
-    'customer_email',
-    'customer_phone',
-    'customer_name',
-    'unit_price',
-    'currency',
-    'tracking_company',
-    'tracking_number',
-    'tracking_url',
-    'ship_name',
-    'ship_line1',
-    'ship_line2',
-    'ship_city',
-    'ship_postal_code',
-    'ship_region',
-    'ship_country',
-    'ship_phone',
-  ],
+  required: REQUIRED_ORDER_COLUMNS,
+  optional: [...ORDER_FIELDS, ...LINE_COLUMNS].filter((c) => !REQUIRED_ORDER_COLUMNS.includes(c)),
 };
 
 /** A file's size at most, in bytes. */
@@ -170,25 +176,6 @@ async function importProducts(tx: SqlExecutor, rows: CsvRecord[], columns: Colum
   for (const product of products) await saveProduct(tx, product);
   return { ok: true, imported: products.length };
 }
-
-const ORDER_FIELDS = [
-  'status',
-  'created_at',
-  'customer_email',
-  'customer_phone',
-  'customer_name',
-  'tracking_company',
-  'tracking_number',
-  'tracking_url',
-  'ship_name',
-  'ship_line1',
-  'ship_line2',
-  'ship_city',
-  'ship_postal_code',
-  'ship_region',
-  'ship_country',
-  'ship_phone',
-] as const;
 
 interface Draft {
   number: string;
