@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from './local-server';
 
 /**
  * A local stand-in for Meta's Graph API (graph.facebook.com), which tests cannot reach: a real HTTP server that
@@ -124,7 +124,6 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const media = new Map<string, Media>();
   const uploadedMedia = new Map<string, UploadedFile>();
   const profiles = new Map<string, Record<string, string>>();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   let templates: Record<string, unknown>[] = [];
   let delayMs = options.delayMs ?? 0;
   let failures: Failure[] = [];
@@ -383,27 +382,16 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
         send(res, route(method, parsedUrl.pathname, query, body));
       }
     };
-    if (delayMs <= 0) return answer();
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      answer();
-    }, delayMs);
-    timers.add(timer);
+    server.later(delayMs, answer);
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const type = req.headers['content-type'] ?? '';
-      if (!type.startsWith('multipart/form-data')) return handle(req, res, raw.toString('utf8'), null);
-      // The platform's own multipart parser (Response.formData) rather than a hand-written one.
-      void readForm(raw, type).then((form) => handle(req, res, '', form));
-    });
+  const server = await startLocalServer((req, res, raw) => {
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('multipart/form-data')) return handle(req, res, raw.toString('utf8'), null);
+    // The platform's own multipart parser (Response.formData) rather than a hand-written one.
+    void readForm(raw, type).then((form) => handle(req, res, '', form));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.url;
 
   return {
     url,
@@ -443,10 +431,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       });
     },
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

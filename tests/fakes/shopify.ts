@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from './local-server';
 
 /**
  * A local stand-in for a Shopify store's Admin GraphQL API, which tests cannot reach: a real HTTP server on
@@ -111,7 +111,6 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
   const orders: FakeShopifyOrder[] = [];
   const customers: FakeShopifyCustomer[] = [];
   const jobs = new Map<string, number>();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   let failures: { remaining: number; reply: Reply }[] = [];
   let delayMs = 0;
   let jobPolls = 0;
@@ -334,21 +333,11 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
       if (!query) return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } } };
       return execute(operation, variables);
     };
-    if (delayMs <= 0) return send(res, answer());
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      send(res, answer());
-    }, delayMs);
-    timers.add(timer);
+    server.later(delayMs, () => send(res, answer()));
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLocalServer((req, res, body) => handle(req, res, body.toString('utf8')));
+  const url = server.url;
 
   return {
     url,
@@ -411,10 +400,7 @@ export async function startFakeShopify(options: FakeShopifyOptions = {}): Promis
       delayMs = ms;
     },
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

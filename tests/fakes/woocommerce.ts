@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalServer } from './local-server';
 
 /**
  * A local stand-in for a WooCommerce shop's REST API v3, which tests cannot reach: a real HTTP server on 127.0.0.1
@@ -63,7 +63,6 @@ export async function startFakeWooCommerce(options: FakeWooCommerceOptions = {})
   const consumerSecret = options.consumerSecret ?? 'cs_fake0123456789';
   const requests: RecordedRequest[] = [];
   const orders: WooOrderJson[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   let failures: { remaining: number; reply: Reply }[] = [];
   let delayMs = 0;
 
@@ -165,21 +164,11 @@ export async function startFakeWooCommerce(options: FakeWooCommerceOptions = {})
       if (auth === 'none') return wpError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
       return route(method, parsed.pathname, query, body);
     };
-    if (delayMs <= 0) return send(res, answer());
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      send(res, answer());
-    }, delayMs);
-    timers.add(timer);
+    server.later(delayMs, () => send(res, answer()));
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLocalServer((req, res, body) => handle(req, res, body.toString('utf8')));
+  const url = server.url;
 
   return {
     url,
@@ -247,10 +236,7 @@ export async function startFakeWooCommerce(options: FakeWooCommerceOptions = {})
       delayMs = ms;
     },
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }
