@@ -5,23 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelsConfig } from '../../src/gateway/channels/meta/config';
 import { CHANNEL_SECRETS_FILE, createChannelSecretsFile } from '../../src/main/channel-secrets';
 import { envChannelsConfig, openChannelSettings } from '../../src/main/channel-settings';
-import { createDesktopHandlers, type DesktopServices } from '../../src/main/desktop-handlers';
+import { createDesktopHandlers } from '../../src/main/desktop-handlers';
 import { createIpcRouter, type IpcCallEvent, type IpcRouter } from '../../src/main/ipc';
 import { FakeSafeStorage } from './fake-electron';
+import { fromInbox, unusedServices, WINDOW_ID } from './ipc-fixtures';
 
 /** `channels:get` and `channels:save` through the real router, the real encrypted file and a recording gateway. */
-const WINDOW_ID = 3;
-const fromInbox = (url = 'app://comptoir/index.html'): IpcCallEvent => ({
-  sender: { id: WINDOW_ID },
-  senderFrame: { url, parent: null },
-});
-const unusedServices: DesktopServices = {
-  session: () => ({ gatewayUrl: 'http://127.0.0.1:1', token: 'x'.repeat(20) }),
-  isWindowFocused: () => true,
-  showNotification: () => undefined,
-  setBadgeCount: () => undefined,
-  openExternal: async () => undefined,
-};
 
 const SECRET = 'EAAG-whatsapp-access-token-5f1e2d3c4b';
 let dir: string;

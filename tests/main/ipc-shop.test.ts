@@ -7,24 +7,13 @@ import { ok } from '../../src/core/result';
 import { SHOP_SETTINGS, type OrdersConfig } from '../../src/gateway/orders/config';
 import { CHANNEL_SECRETS_FILE, createChannelSecretsFile } from '../../src/main/channel-secrets';
 import { envChannelsConfig, openChannelSettings } from '../../src/main/channel-settings';
-import { createDesktopHandlers, type DesktopServices } from '../../src/main/desktop-handlers';
-import { createIpcRouter, type IpcCallEvent, type IpcRouter } from '../../src/main/ipc';
+import { createDesktopHandlers } from '../../src/main/desktop-handlers';
+import { createIpcRouter, type IpcRouter } from '../../src/main/ipc';
 import { shopConfig } from '../../src/main/shop-settings';
 import { FakeSafeStorage } from './fake-electron';
+import { fromInbox, unusedServices, WINDOW_ID } from './ipc-fixtures';
 
 /** `shop:get` and `shop:save` through the real router, the real encrypted file and a recording gateway. */
-const WINDOW_ID = 3;
-const fromInbox = (url = 'app://comptoir/index.html'): IpcCallEvent => ({
-  sender: { id: WINDOW_ID },
-  senderFrame: { url, parent: null },
-});
-const unusedServices: DesktopServices = {
-  session: () => ({ gatewayUrl: 'http://127.0.0.1:1', token: 'x'.repeat(20) }),
-  isWindowFocused: () => true,
-  showNotification: () => undefined,
-  setBadgeCount: () => undefined,
-  openExternal: async () => undefined,
-};
 
 const TOKEN = 'shpat_3f2e1d0c9b8a7f6e5d4c3b2a';
 let dir: string;
