@@ -60,7 +60,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   return args;
 }
 
-export function readExamples(path: string, textColumn: string, labelColumn: string): LabelledText[] {
+/** The named columns of a CSV file, row by row; an unreadable file or a missing column is a UsageError. */
+export function readCsvColumns(path: string, names: readonly string[]): string[][] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -68,10 +69,14 @@ export function readExamples(path: string, textColumn: string, labelColumn: stri
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   try {
-    return columns(parseCsv(text), [textColumn, labelColumn], path).map(([t, l]) => ({ text: t!, label: l! }));
+    return columns(parseCsv(text), [...names], path);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+export function readExamples(path: string, textColumn: string, labelColumn: string): LabelledText[] {
+  return readCsvColumns(path, [textColumn, labelColumn]).map(([t, l]) => ({ text: t!, label: l! }));
 }
 
 interface LabelStats {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { detectOrderNumbers } from '../../src/core/orders';
-import { columns, parseCsv } from '../labels/csv';
-import { UsageError } from '../labels/eval';
+import { readCsvColumns, UsageError } from '../labels/eval';
 
 export const ORDER_EVAL_USAGE =
   'usage: comptoir eval order-numbers --test <csv> [--text-column instruction] [--expected-column entity_text]';
@@ -56,20 +54,7 @@ export function parseOrderEvalArgs(argv: readonly string[]): OrderEvalArgs {
 }
 
 export function readOrderExamples(path: string, textColumn: string, expectedColumn: string): OrderExample[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  try {
-    return columns(parseCsv(text), [textColumn, expectedColumn], path).map(([t, x]) => ({
-      text: t!,
-      expected: x!,
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  return readCsvColumns(path, [textColumn, expectedColumn]).map(([t, x]) => ({ text: t!, expected: x! }));
 }
 
 /** Numbers compare without `#`, surrounding spaces or case: the detector reports `A-10429` for `#a-10429`. */
